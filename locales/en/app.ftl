@@ -1,0 +1,7 @@
+## The application window.
+
+app-title = Qiao — library catalogue
+status-record-count = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
