@@ -1,0 +1,463 @@
+//! Reading and writing records: saves keep the previous version, deletes go to the trash.
+
+use crate::error::StoreError;
+use crate::list::OrderCache;
+use crate::schema;
+use crate::Result;
+use qiao_marc::{Flavour, Record, Summary};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::OpenOptions;
+use std::path::{Path, PathBuf};
+
+/// Whether a record is finished. A record with validation errors can only be a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Complete,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Complete => "complete",
+        }
+    }
+
+    fn parse(text: &str) -> Status {
+        if text == "complete" {
+            Status::Complete
+        } else {
+            Status::Draft
+        }
+    }
+}
+
+/// A record as the catalogue holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StoredRecord {
+    pub id: i64,
+    pub flavour: Flavour,
+    pub status: Status,
+    /// Counts saves from 1; an edit names the version it started from.
+    pub version: i64,
+    pub record: Record,
+    pub summary: Summary,
+    /// Unix time in milliseconds.
+    pub created_at: i64,
+    pub modified_at: i64,
+    /// Set while the record is in the trash.
+    pub deleted_at: Option<i64>,
+}
+
+/// One entry of a record's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RecordVersion {
+    pub version: i64,
+    pub saved_at: i64,
+    pub status: Status,
+    pub flavour: Flavour,
+    pub title: String,
+    pub current: bool,
+}
+
+/// Counts by flavour and status, for `qiao stats` and the status bar.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Stats {
+    pub records: u32,
+    pub in_trash: u32,
+    pub by_flavour: BTreeMap<String, u32>,
+    pub by_status: BTreeMap<String, u32>,
+}
+
+/// An open catalogue file. One per file per process: it owns the only write connection.
+pub struct Catalogue {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+    pub(crate) order: OrderCache,
+    /// Bumped on every write through this connection (SQLite's data_version only counts
+    /// other connections' writes); the list order cache compares both.
+    pub(crate) writes: u64,
+}
+
+pub(crate) fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl Catalogue {
+    /// Creates a new, empty catalogue; an existing file is never overwritten.
+    pub fn create(path: &Path) -> Result<Catalogue> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
+        }
+        OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::AlreadyExists { path: path.to_path_buf() }
+            } else {
+                StoreError::Io { path: path.to_path_buf(), source }
+            }
+        })?;
+        let result = Catalogue::open(path);
+        if result.is_err() {
+            // Leave nothing behind that looks like a catalogue.
+            let _ = std::fs::remove_file(path);
+        }
+        result
+    }
+
+    /// Opens an existing catalogue, upgrading its schema (after a backup) if it is older.
+    pub fn open(path: &Path) -> Result<Catalogue> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound { path: path.to_path_buf() });
+        }
+        let found = schema::inspect(path)?.version;
+        let mut conn = schema::connect(path)?;
+        schema::migrate(&mut conn, path, found)?;
+        Ok(Catalogue { conn, path: path.to_path_buf(), order: OrderCache::default(), writes: 0 })
+    }
+
+    /// Opens the catalogue, creating it first if the file does not exist.
+    pub fn open_or_create(path: &Path) -> Result<Catalogue> {
+        match Catalogue::create(path) {
+            Err(StoreError::AlreadyExists { .. }) => Catalogue::open(path),
+            other => other,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn sql(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        |e| StoreError::sqlite(&self.path, e)
+    }
+
+    /// Runs `work` in one write transaction: all of it is saved, or none of it.
+    pub fn write<T>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::sqlite(&path, e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        let mut writer = Writer { tx, path: &path, now: now_millis() };
+        let value = work(&mut writer)?;
+        writer.tx.commit().map_err(sql)?;
+        self.writes += 1;
+        Ok(value)
+    }
+
+    /// Adds one record; returns its id.
+    pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
+        self.write(|w| w.insert(record, flavour, status))
+    }
+
+    /// Saves a new version of a record, keeping the one it replaces. `expected_version` is
+    /// the version the edit started from: if someone saved since, the save is refused
+    /// rather than silently overwriting their work.
+    pub fn update(
+        &mut self,
+        id: i64,
+        record: &Record,
+        flavour: Flavour,
+        status: Status,
+        expected_version: Option<i64>,
+    ) -> Result<StoredRecord> {
+        self.write(|w| w.update(id, record, flavour, status, expected_version))?;
+        self.get(id)
+    }
+
+    pub fn get(&self, id: i64) -> Result<StoredRecord> {
+        self.conn
+            .query_row(
+                "SELECT id, flavour, status, version, body, created_at, modified_at, deleted_at FROM records WHERE id = ?1",
+                [id],
+                stored_record,
+            )
+            .optional()
+            .map_err(self.sql())?
+            .ok_or(StoreError::NoSuchRecord { id })?
+            .map_err(|detail| StoreError::Database { path: self.path.clone(), detail })
+    }
+
+    /// Moves a record to the trash.
+    pub fn delete(&mut self, id: i64) -> Result<()> {
+        self.write(|w| {
+            let changed = w
+                .tx
+                .execute("UPDATE records SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, w.now])
+                .map_err(w.sql())?;
+            if changed == 0 {
+                w.require(id)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Brings a record back from the trash.
+    pub fn restore(&mut self, id: i64) -> Result<()> {
+        self.write(|w| {
+            let changed = w
+                .tx
+                .execute("UPDATE records SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
+                .map_err(w.sql())?;
+            if changed == 0 {
+                w.require(id)?;
+                return Err(StoreError::NotInTrash { id });
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes a record from the trash for good, with its history.
+    pub fn purge(&mut self, id: i64) -> Result<()> {
+        self.write(|w| {
+            let changed = w
+                .tx
+                .execute("DELETE FROM records WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
+                .map_err(w.sql())?;
+            if changed == 0 {
+                w.require(id)?;
+                return Err(StoreError::NotInTrash { id });
+            }
+            Ok(())
+        })
+    }
+
+    /// Every version of a record, newest first, the current one included.
+    pub fn history(&self, id: i64) -> Result<Vec<RecordVersion>> {
+        let current = self.get(id)?;
+        let mut versions = vec![RecordVersion {
+            version: current.version,
+            saved_at: current.modified_at,
+            status: current.status,
+            flavour: current.flavour,
+            title: current.summary.title.clone(),
+            current: true,
+        }];
+        let mut stmt = self
+            .conn
+            .prepare("SELECT version, saved_at, status, flavour, body FROM record_versions WHERE record_id = ?1 ORDER BY version DESC")
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([id], |row| {
+                let body: String = row.get(4)?;
+                let flavour = parse_flavour(&row.get::<_, String>(3)?);
+                let title = serde_json::from_str::<Record>(&body)
+                    .map(|r| Summary::of(&r, flavour).title)
+                    .unwrap_or_default();
+                Ok(RecordVersion {
+                    version: row.get(0)?,
+                    saved_at: row.get(1)?,
+                    status: Status::parse(&row.get::<_, String>(2)?),
+                    flavour,
+                    title,
+                    current: false,
+                })
+            })
+            .map_err(self.sql())?;
+        for row in rows {
+            versions.push(row.map_err(self.sql())?);
+        }
+        Ok(versions)
+    }
+
+    /// One version of a record as it was saved.
+    pub fn version(&self, id: i64, version: i64) -> Result<StoredRecord> {
+        let current = self.get(id)?;
+        if current.version == version {
+            return Ok(current);
+        }
+        let (flavour, status, body, saved_at): (String, String, String, i64) = self
+            .conn
+            .query_row(
+                "SELECT flavour, status, body, saved_at FROM record_versions WHERE record_id = ?1 AND version = ?2",
+                params![id, version],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(self.sql())?
+            .ok_or(StoreError::NoSuchVersion { id, version })?;
+        let record: Record = serde_json::from_str(&body)
+            .map_err(|e| StoreError::Database { path: self.path.clone(), detail: e.to_string() })?;
+        let flavour = parse_flavour(&flavour);
+        Ok(StoredRecord {
+            summary: Summary::of(&record, flavour),
+            id,
+            flavour,
+            status: Status::parse(&status),
+            version,
+            record,
+            created_at: current.created_at,
+            modified_at: saved_at,
+            deleted_at: current.deleted_at,
+        })
+    }
+
+    /// Makes an earlier version current again, as a new save (so nothing is lost).
+    pub fn restore_version(&mut self, id: i64, version: i64) -> Result<StoredRecord> {
+        let old = self.version(id, version)?;
+        self.update(id, &old.record, old.flavour, old.status, None)
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let mut stats = Stats::default();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT flavour, status, deleted_at IS NOT NULL, count(*) FROM records GROUP BY 1, 2, 3")
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, u32>(3)?)))
+            .map_err(self.sql())?;
+        for row in rows {
+            let (flavour, status, trashed, n) = row.map_err(self.sql())?;
+            if trashed {
+                stats.in_trash += n;
+            } else {
+                stats.records += n;
+                *stats.by_flavour.entry(flavour).or_default() += n;
+                *stats.by_status.entry(status).or_default() += n;
+            }
+        }
+        Ok(stats)
+    }
+
+    /// Visits every record not in the trash, in id order, one at a time (memory stays flat
+    /// however large the catalogue).
+    pub fn for_each(&self, mut visit: impl FnMut(StoredRecord) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, flavour, status, version, body, created_at, modified_at, deleted_at FROM records WHERE deleted_at IS NULL ORDER BY id")
+            .map_err(self.sql())?;
+        let mut rows = stmt.query([]).map_err(self.sql())?;
+        while let Some(row) = rows.next().map_err(self.sql())? {
+            let record = stored_record(row)
+                .map_err(self.sql())?
+                .map_err(|detail| StoreError::Database { path: self.path.clone(), detail })?;
+            visit(record)?;
+        }
+        Ok(())
+    }
+}
+
+/// The write side of one transaction (see [`Catalogue::write`]).
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    path: &'a Path,
+    now: i64,
+}
+
+impl Writer<'_> {
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        |e| StoreError::sqlite(self.path, e)
+    }
+
+    fn require(&self, id: i64) -> Result<()> {
+        let exists: bool = self
+            .tx
+            .query_row("SELECT EXISTS (SELECT 1 FROM records WHERE id = ?1)", [id], |r| r.get(0))
+            .map_err(self.sql())?;
+        if exists {
+            Ok(())
+        } else {
+            Err(StoreError::NoSuchRecord { id })
+        }
+    }
+
+    pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
+        let body = serde_json::to_string(record).map_err(|e| StoreError::Database {
+            path: self.path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        let s = Summary::of(record, flavour);
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO records (flavour, status, body, title, sort_title, responsibility, year, language, isbn, created_at, modified_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+            )
+            .map_err(self.sql())?;
+        stmt.execute(params![
+            flavour.as_str(),
+            status.as_str(),
+            body,
+            s.title,
+            s.sort_title,
+            s.responsibility,
+            s.year,
+            s.language,
+            s.isbn,
+            self.now
+        ])
+        .map_err(self.sql())?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn update(
+        &mut self,
+        id: i64,
+        record: &Record,
+        flavour: Flavour,
+        status: Status,
+        expected_version: Option<i64>,
+    ) -> Result<()> {
+        let current: Option<i64> = self
+            .tx
+            .query_row("SELECT version FROM records WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(self.sql())?;
+        let current = current.ok_or(StoreError::NoSuchRecord { id })?;
+        if let Some(expected) = expected_version.filter(|e| *e != current) {
+            return Err(StoreError::Conflict { id, expected, current });
+        }
+        self.tx
+            .execute(
+                "INSERT INTO record_versions (record_id, version, flavour, status, body, saved_at)
+                 SELECT id, version, flavour, status, body, modified_at FROM records WHERE id = ?1",
+                [id],
+            )
+            .map_err(self.sql())?;
+        let body = serde_json::to_string(record).map_err(|e| StoreError::Database {
+            path: self.path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        let s = Summary::of(record, flavour);
+        self.tx
+            .execute(
+                "UPDATE records SET flavour = ?2, status = ?3, body = ?4, title = ?5, sort_title = ?6, responsibility = ?7,
+                 year = ?8, language = ?9, isbn = ?10, modified_at = max(?11, modified_at + 1), version = version + 1 WHERE id = ?1",
+                params![id, flavour.as_str(), status.as_str(), body, s.title, s.sort_title, s.responsibility, s.year, s.language, s.isbn, self.now],
+            )
+            .map_err(self.sql())?;
+        Ok(())
+    }
+}
+
+pub(crate) fn parse_flavour(text: &str) -> Flavour {
+    text.parse().unwrap_or(Flavour::Unimarc)
+}
+
+/// Reads a `records` row; the inner error is a body that no longer parses.
+fn stored_record(row: &Row<'_>) -> rusqlite::Result<Result<StoredRecord, String>> {
+    let body: String = row.get(4)?;
+    let flavour = parse_flavour(&row.get::<_, String>(1)?);
+    let record: Record = match serde_json::from_str(&body) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(format!("record {}: {e}", row.get::<_, i64>(0)?))),
+    };
+    Ok(Ok(StoredRecord {
+        id: row.get(0)?,
+        flavour,
+        status: Status::parse(&row.get::<_, String>(2)?),
+        version: row.get(3)?,
+        summary: Summary::of(&record, flavour),
+        record,
+        created_at: row.get(5)?,
+        modified_at: row.get(6)?,
+        deleted_at: row.get(7)?,
+    }))
+}

@@ -1,0 +1,14 @@
+//! The catalogue: one SQLite file holding MARC records losslessly, every earlier version
+//! of each, and a trash from which deleted records can be restored.
+
+mod catalogue;
+mod error;
+mod list;
+mod schema;
+
+pub use catalogue::{Catalogue, RecordVersion, Stats, Status, StoredRecord, Writer};
+pub use error::StoreError;
+pub use list::{ListPage, ListRequest, RecordRow, Scope, SortBy, MAX_PAGE};
+pub use schema::LATEST_VERSION;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
