@@ -13,3 +13,38 @@ mrk-not-utf8 = Строка { $line }, позиция { $column }: текст н
 mrk-read-failed = Строка { $line }: не удалось прочитать файл ({ $detail })
 
 error-import-record = { $file }: { $detail }
+
+error-catalogue-exists = Файл { $file } уже существует; выберите другое имя (существующий файл никогда не перезаписывается)
+error-catalogue-not-found = Каталог не найден: { $file }
+error-not-a-catalogue = { $file } — не каталог «Цяо»; файл не изменён
+error-catalogue-newer = Каталог { $file } сохранён более новой версией «Цяо» (схема { $found }; эта версия читает до { $supported }). Обновите программу, чтобы открыть его; файл не изменён.
+error-catalogue-locked = В каталог { $file } сейчас записывает другая программа; повторите попытку чуть позже
+error-catalogue-read-only = Каталог { $file } доступен только для чтения; изменения сохранить нельзя
+error-disk-full = Диск заполнен при записи { $file }; ничего не сохранено. Освободите место и повторите.
+error-catalogue-corrupt = Файл каталога { $file } повреждён; восстановите его из резервной копии
+error-backup-failed = Каталог { $file } не обновлён: не удалось сделать резервную копию ({ $detail })
+error-no-such-record = Записи { $id } не существует
+error-no-such-version = У записи { $id } нет версии { $version }
+error-record-conflict = Запись { $id } изменена в другом месте, пока вы её редактировали (вы начали с версии { $expected }, сейчас версия { $current }). Откройте запись заново; ваш текст не сохранён.
+error-not-in-trash = Записи { $id } нет в корзине
+error-database = { $file }: ошибка базы данных: { $detail }
+error-file = { $file }: { $detail }
+error-empty-record = Запись пуста: нужна хотя бы строка маркера =LDR
+error-import-refused = { $file }: { $count ->
+    [one] не удалось прочитать { $count } запись
+    [few] не удалось прочитать { $count } записи
+   *[many] не удалось прочитать { $count } записей
+}, поэтому ничего не импортировано
+
+io-not-found = нет такого файла или папки
+io-permission-denied = нет прав доступа
+io-already-exists = файл уже существует
+io-is-a-directory = это папка, а не файл
+io-other = { $detail }
+
+flavour-marc21 = MARC 21
+flavour-unimarc = UNIMARC
+flavour-rusmarc = RUSMARC
+flavour-cnmarc = CNMARC
+status-draft = черновик
+status-complete = готова

@@ -140,7 +140,9 @@ impl Catalogue {
     }
 
     /// Runs `work` in one write transaction: all of it is saved, or none of it.
-    pub fn write<T>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+    /// The caller's own error type may abort the transaction too (an import stops on a
+    /// file it cannot read), so `work` returns any error a store error converts into.
+    pub fn write<T, E: From<StoreError>>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>) -> Result<T, E> {
         let path = self.path.clone();
         let sql = |e| StoreError::sqlite(&path, e);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
@@ -153,7 +155,7 @@ impl Catalogue {
 
     /// Adds one record; returns its id.
     pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
-        self.write(|w| w.insert(record, flavour, status))
+        self.write::<_, StoreError>(|w| w.insert(record, flavour, status))
     }
 
     /// Saves a new version of a record, keeping the one it replaces. `expected_version` is
@@ -167,7 +169,7 @@ impl Catalogue {
         status: Status,
         expected_version: Option<i64>,
     ) -> Result<StoredRecord> {
-        self.write(|w| w.update(id, record, flavour, status, expected_version))?;
+        self.write::<_, StoreError>(|w| w.update(id, record, flavour, status, expected_version))?;
         self.get(id)
     }
 
@@ -186,7 +188,7 @@ impl Catalogue {
 
     /// Moves a record to the trash.
     pub fn delete(&mut self, id: i64) -> Result<()> {
-        self.write(|w| {
+        self.write::<_, StoreError>(|w| {
             let changed = w
                 .tx
                 .execute("UPDATE records SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, w.now])
@@ -200,7 +202,7 @@ impl Catalogue {
 
     /// Brings a record back from the trash.
     pub fn restore(&mut self, id: i64) -> Result<()> {
-        self.write(|w| {
+        self.write::<_, StoreError>(|w| {
             let changed = w
                 .tx
                 .execute("UPDATE records SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
@@ -215,7 +217,7 @@ impl Catalogue {
 
     /// Deletes a record from the trash for good, with its history.
     pub fn purge(&mut self, id: i64) -> Result<()> {
-        self.write(|w| {
+        self.write::<_, StoreError>(|w| {
             let changed = w
                 .tx
                 .execute("DELETE FROM records WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
@@ -328,7 +330,7 @@ impl Catalogue {
 
     /// Visits every record not in the trash, in id order, one at a time (memory stays flat
     /// however large the catalogue).
-    pub fn for_each(&self, mut visit: impl FnMut(StoredRecord) -> Result<()>) -> Result<()> {
+    pub fn for_each<E: From<StoreError>>(&self, mut visit: impl FnMut(StoredRecord) -> Result<(), E>) -> Result<(), E> {
         let mut stmt = self
             .conn
             .prepare("SELECT id, flavour, status, version, body, created_at, modified_at, deleted_at FROM records WHERE deleted_at IS NULL ORDER BY id")

@@ -1,0 +1,88 @@
+//! The qiao binary as a script uses it: exit codes, output, localized one-line errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn qiao(dir: &Path, lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qiao"))
+        .current_dir(dir)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("QIAO_DATA_DIR", dir.join("data"))
+        .env("QIAO_CONFIG_DIR", dir.join("config"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn init_import_export_show_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let o = qiao(d, "C", &["--db", "c.qiao", "init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    std::fs::write(d.join("in.mrk"), "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-1\n=200  1\\$aВойна и мир$fЛ. Н. Толстой\n=801  \\0$aRU\n\n=LDR  00000nam0\\2200000\\\\\\450\\\n=001  CN-1\n=200  1\\$a呐喊$9na han$f鲁迅著\n=690  \\\\$aI210.4$v5\n").unwrap();
+    let o = qiao(d, "ru_RU.UTF-8", &["--db", "c.qiao", "import", "in.mrk"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "Импортировано 2 записи");
+
+    let o = qiao(d, "C", &["--db", "c.qiao", "import", "--json", "in.mrk"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["imported"], 2);
+
+    let o = qiao(d, "C", &["--db", "c.qiao", "stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((stats["records"].as_u64(), stats["by_flavour"]["rusmarc"].as_u64()), (Some(4), Some(2)));
+
+    let o = qiao(d, "zh_CN.UTF-8", &["--db", "c.qiao", "stats"]);
+    assert!(stdout(&o).starts_with("c.qiao：共 4 条记录"), "{}", stdout(&o));
+
+    let o = qiao(d, "C", &["--db", "c.qiao", "show", "2"]);
+    assert_eq!(stdout(&o), "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  CN-1\n=200  1\\$a呐喊$9na han$f鲁迅著\n=690  \\\\$aI210.4$v5\n");
+    let o = qiao(d, "C", &["--db", "c.qiao", "show", "1", "--format", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((shown["flavour"].as_str(), shown["summary"]["title"].as_str()), (Some("rusmarc"), Some("Война и мир")));
+
+    let o = qiao(d, "C", &["--db", "c.qiao", "export", "-o", "out.mrk"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let exported = std::fs::read_to_string(d.join("out.mrk")).unwrap();
+    assert_eq!(exported.matches("=LDR").count(), 4);
+}
+
+#[test]
+fn failures_exit_non_zero_with_one_localized_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("taken.qiao"), "precious").unwrap();
+    let o = qiao(d, "ru_RU.UTF-8", &["--db", "taken.qiao", "init"]);
+    assert!(!o.status.success());
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stderr(&o).starts_with("qiao: Файл taken.qiao уже существует"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(d.join("taken.qiao")).unwrap(), "precious");
+
+    let o = qiao(d, "C", &["--db", "nowhere.qiao", "--lang", "zh-CN", "stats"]);
+    assert!(!o.status.success());
+    assert_eq!(stderr(&o).trim(), "qiao: 找不到目录库：nowhere.qiao");
+
+    let o = qiao(d, "en_US.UTF-8", &["--db", "taken.qiao", "stats"]);
+    assert_eq!(stderr(&o).trim(), "qiao: taken.qiao is not a Qiao catalogue; it was left untouched");
+}
+
+#[test]
+fn the_default_catalogue_is_the_apps() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let o = qiao(d, "C", &["init", "--demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(d.join("data/catalogue.qiao").is_file());
+}

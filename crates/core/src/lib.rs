@@ -1,0 +1,19 @@
+//! What Qiao does, independent of how it is asked: the app's commands and the `qiao` CLI
+//! are thin layers over these functions.
+
+pub mod demo;
+pub mod error;
+pub mod exchange;
+pub mod paths;
+pub mod settings;
+
+pub use error::Error;
+pub use exchange::{export_mrk, import_files, ImportOptions, ImportReport, Problem};
+pub use paths::Paths;
+pub use settings::Settings;
+
+pub use qiao_i18n as i18n;
+pub use qiao_marc as marc;
+pub use qiao_store as store;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
