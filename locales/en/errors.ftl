@@ -47,3 +47,5 @@ flavour-rusmarc = RUSMARC
 flavour-cnmarc = CNMARC
 status-draft = draft
 status-complete = complete
+
+error-no-catalogue = No catalogue is open: create one or open an existing one

@@ -48,3 +48,5 @@ flavour-rusmarc = RUSMARC
 flavour-cnmarc = CNMARC
 status-draft = черновик
 status-complete = готова
+
+error-no-catalogue = Каталог не открыт: создайте новый или откройте существующий

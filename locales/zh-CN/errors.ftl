@@ -44,3 +44,5 @@ flavour-rusmarc = RUSMARC
 flavour-cnmarc = CNMARC
 status-draft = 草稿
 status-complete = 已完成
+
+error-no-catalogue = 尚未打开目录库：请新建或打开已有的目录库

@@ -62,3 +62,9 @@ fn io_detail(err: &std::io::Error) -> Message {
     };
     Message::new(code)
 }
+
+impl From<Error> for Message {
+    fn from(err: Error) -> Message {
+        err.message()
+    }
+}

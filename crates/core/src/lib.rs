@@ -6,6 +6,7 @@ pub mod error;
 pub mod exchange;
 pub mod paths;
 pub mod settings;
+pub mod template;
 
 pub use error::Error;
 pub use exchange::{export_mrk, import_files, ImportOptions, ImportReport, Problem};

@@ -83,3 +83,9 @@ impl StoreError {
         }
     }
 }
+
+impl From<StoreError> for Message {
+    fn from(err: StoreError) -> Message {
+        err.message()
+    }
+}

@@ -46,6 +46,7 @@ pub struct ListRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RecordRow {
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub id: i64,
     pub flavour: Flavour,
     pub status: Status,
@@ -54,6 +55,7 @@ pub struct RecordRow {
     pub year: Option<i32>,
     pub language: Option<String>,
     pub isbn: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub modified_at: i64,
 }
 

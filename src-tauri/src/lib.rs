@@ -1,0 +1,70 @@
+//! Qiao's desktop shell: registers the commands, opens the catalogue, shows the window.
+
+mod commands;
+mod state;
+
+use specta_typescript::Typescript;
+use state::AppState;
+use std::path::{Path, PathBuf};
+use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
+
+/// Every command the UI can call. The capability file grants exactly these.
+fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .error_handling(ErrorHandlingMode::Throw)
+        .commands(collect_commands![
+            commands::app_info,
+            commands::ui_messages,
+            commands::format_messages,
+            commands::set_language,
+            commands::create_catalogue,
+            commands::open_catalogue,
+            commands::open_recent,
+            commands::list_records,
+            commands::record_position,
+            commands::get_record,
+            commands::new_record_text,
+            commands::save_record,
+            commands::delete_record,
+            commands::restore_record,
+            commands::purge_record,
+            commands::record_history,
+            commands::get_version,
+            commands::restore_version,
+        ])
+}
+
+/// Writes the TypeScript bindings of the commands and their types.
+pub fn export_bindings(path: &Path) -> Result<(), String> {
+    specta_builder()
+        .export(
+            Typescript::default().header("// Generated from the Rust commands by `qiao-app --export-bindings`. Do not edit.\n// @ts-nocheck\n"),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+/// `--catalogue PATH` opens (or creates) that catalogue instead of the last one.
+fn requested_catalogue(args: &[String]) -> Option<PathBuf> {
+    let at = args.iter().position(|a| a == "--catalogue")?;
+    args.get(at + 1).map(PathBuf::from)
+}
+
+pub fn run(args: Vec<String>) {
+    let builder = specta_builder();
+    let state = AppState::new(qiao_core::Paths::from_env());
+    state.start(requested_catalogue(&args));
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            commands::refresh_title(app.handle());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("qiao: the window could not be started: {e}");
+        std::process::exit(1);
+    }
+}
