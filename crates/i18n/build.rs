@@ -33,6 +33,9 @@ fn main() {
         }
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("embedded.rs");
-    let code = format!("/// (locale folder, file name, contents)\npub static FILES: &[(&str, &str, &str)] = &[\n{}];\n", entries.concat());
+    let code = format!(
+        "/// (locale folder, file name, contents)\npub static FILES: &[(&str, &str, &str)] = &[\n{}];\n",
+        entries.concat()
+    );
     fs::write(out, code).expect("write embedded.rs");
 }

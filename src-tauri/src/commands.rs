@@ -171,7 +171,11 @@ fn catalogue_dialog(state: &AppState, window: &WebviewWindow, title_id: &str) ->
 /// "New catalogue…": asks where, then creates an empty catalogue there.
 #[tauri::command]
 #[specta::specta]
-pub async fn create_catalogue(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> Result<Option<AppInfo>> {
+pub async fn create_catalogue(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<AppInfo>> {
     let dialog = catalogue_dialog(&state, &window, "dialog-new-catalogue").set_file_name("catalogue.qiao");
     let Some(file) = dialog.save_file().await else { return Ok(None) };
     let mut path: PathBuf = file.path().to_path_buf();
@@ -188,7 +192,11 @@ pub async fn create_catalogue(app: AppHandle, window: WebviewWindow, state: Stat
 /// "Open catalogue…"
 #[tauri::command]
 #[specta::specta]
-pub async fn open_catalogue(app: AppHandle, window: WebviewWindow, state: State<'_, AppState>) -> Result<Option<AppInfo>> {
+pub async fn open_catalogue(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<AppInfo>> {
     let dialog = catalogue_dialog(&state, &window, "dialog-open-catalogue");
     let Some(file) = dialog.pick_file().await else { return Ok(None) };
     state.open(file.path(), false)?;
@@ -242,9 +250,8 @@ pub async fn new_record_text(flavour: Flavour) -> Result<String> {
 #[tauri::command]
 #[specta::specta]
 pub async fn save_record(state: State<'_, AppState>, draft: RecordDraft) -> Result<RecordDetail> {
-    let record = mrk::parse_one(&draft.text)
-        .map_err(|e| e.message())?
-        .ok_or_else(|| Message::new("error-empty-record"))?;
+    let record =
+        mrk::parse_one(&draft.text).map_err(|e| e.message())?.ok_or_else(|| Message::new("error-empty-record"))?;
     let flavour = draft.flavour.unwrap_or_else(|| Flavour::detect(&record));
     with_catalogue(&state, |c| {
         let stored = match draft.id {

@@ -10,35 +10,35 @@ use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 /// Every command the UI can call. The capability file grants exactly these.
 fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new()
-        .error_handling(ErrorHandlingMode::Throw)
-        .commands(collect_commands![
-            commands::app_info,
-            commands::ui_messages,
-            commands::format_messages,
-            commands::set_language,
-            commands::create_catalogue,
-            commands::open_catalogue,
-            commands::open_recent,
-            commands::list_records,
-            commands::record_position,
-            commands::get_record,
-            commands::new_record_text,
-            commands::save_record,
-            commands::delete_record,
-            commands::restore_record,
-            commands::purge_record,
-            commands::record_history,
-            commands::get_version,
-            commands::restore_version,
-        ])
+    Builder::<tauri::Wry>::new().error_handling(ErrorHandlingMode::Throw).commands(collect_commands![
+        commands::app_info,
+        commands::ui_messages,
+        commands::format_messages,
+        commands::set_language,
+        commands::create_catalogue,
+        commands::open_catalogue,
+        commands::open_recent,
+        commands::list_records,
+        commands::record_position,
+        commands::get_record,
+        commands::new_record_text,
+        commands::save_record,
+        commands::delete_record,
+        commands::restore_record,
+        commands::purge_record,
+        commands::record_history,
+        commands::get_version,
+        commands::restore_version,
+    ])
 }
 
 /// Writes the TypeScript bindings of the commands and their types.
 pub fn export_bindings(path: &Path) -> Result<(), String> {
     specta_builder()
         .export(
-            Typescript::default().header("// Generated from the Rust commands by `qiao-app --export-bindings`. Do not edit.\n// @ts-nocheck\n"),
+            Typescript::default().header(
+                "// Generated from the Rust commands by `qiao-app --export-bindings`. Do not edit.\n// @ts-nocheck\n",
+            ),
             path,
         )
         .map_err(|e| e.to_string())

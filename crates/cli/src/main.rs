@@ -168,10 +168,20 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
             } else {
                 say(l10n, Message::new("cli-stats-total").arg("count", stats.records).arg("file", db_arg()));
                 for (flavour, n) in &stats.by_flavour {
-                    say(l10n, Message::new("cli-stats-flavour").arg("flavour", Message::new(format!("flavour-{flavour}"))).arg("count", *n));
+                    say(
+                        l10n,
+                        Message::new("cli-stats-flavour")
+                            .arg("flavour", Message::new(format!("flavour-{flavour}")))
+                            .arg("count", *n),
+                    );
                 }
                 for (status, n) in &stats.by_status {
-                    say(l10n, Message::new("cli-stats-status").arg("status", Message::new(format!("status-{status}"))).arg("count", *n));
+                    say(
+                        l10n,
+                        Message::new("cli-stats-status")
+                            .arg("status", Message::new(format!("status-{status}")))
+                            .arg("count", *n),
+                    );
                 }
                 say(l10n, Message::new("cli-stats-trash").arg("count", stats.in_trash));
             }

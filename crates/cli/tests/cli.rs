@@ -48,7 +48,10 @@ fn init_import_export_show_stats() {
     assert!(stdout(&o).starts_with("c.qiao：共 4 条记录"), "{}", stdout(&o));
 
     let o = qiao(d, "C", &["--db", "c.qiao", "show", "2"]);
-    assert_eq!(stdout(&o), "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  CN-1\n=200  1\\$a呐喊$9na han$f鲁迅著\n=690  \\\\$aI210.4$v5\n");
+    assert_eq!(
+        stdout(&o),
+        "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  CN-1\n=200  1\\$a呐喊$9na han$f鲁迅著\n=690  \\\\$aI210.4$v5\n"
+    );
     let o = qiao(d, "C", &["--db", "c.qiao", "show", "1", "--format", "json"]);
     let shown: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!((shown["flavour"].as_str(), shown["summary"]["title"].as_str()), (Some("rusmarc"), Some("Война и мир")));

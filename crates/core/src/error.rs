@@ -38,9 +38,9 @@ impl Error {
             Error::Mrk { file, source } => {
                 Message::new("error-import-record").arg("file", file.as_str()).arg("detail", source.message())
             }
-            Error::Io { path, source } => Message::new("error-file")
-                .arg("file", path.display().to_string())
-                .arg("detail", io_detail(source)),
+            Error::Io { path, source } => {
+                Message::new("error-file").arg("file", path.display().to_string()).arg("detail", io_detail(source))
+            }
             Error::DiskFull { path } => Message::new("error-disk-full").arg("file", path.display().to_string()),
             Error::EmptyRecord => Message::new("error-empty-record"),
             Error::ImportRefused { file, skipped } => {

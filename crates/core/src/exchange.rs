@@ -85,10 +85,7 @@ pub fn export_mrk(catalogue: &Catalogue, target: &Path) -> Result<u32> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let temp = tempfile::Builder::new()
-        .prefix(".qiao-export-")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
+    let temp = tempfile::Builder::new().prefix(".qiao-export-").tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut out = BufWriter::with_capacity(1 << 16, temp.as_file());
     let mut count = 0u32;
     catalogue.for_each(|stored| {

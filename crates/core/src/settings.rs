@@ -34,7 +34,8 @@ impl Settings {
     pub fn save(&self, paths: &Paths) -> Result<()> {
         let target = paths.settings_file();
         std::fs::create_dir_all(&paths.config_dir).map_err(|e| Error::io(&paths.config_dir, e))?;
-        let mut file = tempfile::NamedTempFile::new_in(&paths.config_dir).map_err(|e| Error::io(&paths.config_dir, e))?;
+        let mut file =
+            tempfile::NamedTempFile::new_in(&paths.config_dir).map_err(|e| Error::io(&paths.config_dir, e))?;
         let json = serde_json::to_vec_pretty(self).unwrap_or_default();
         file.write_all(&json).and_then(|_| file.as_file().sync_all()).map_err(|e| Error::io(&target, e))?;
         file.persist(&target).map_err(|e| Error::io(&target, e.error))?;

@@ -123,7 +123,20 @@ fn flavour_can_be_forced() {
 fn export_writes_the_whole_catalogue_or_nothing() {
     let (dir, mut catalogue) = catalogue();
     demo::seed(&mut catalogue).unwrap();
-    let first = catalogue.list(&qiao_core::store::ListRequest { scope: Scope::Active, sort: qiao_core::store::SortBy::Modified, descending: false, offset: 0, limit: 1 }, qiao_core::i18n::Lang::En).unwrap().rows[0].id;
+    let first = catalogue
+        .list(
+            &qiao_core::store::ListRequest {
+                scope: Scope::Active,
+                sort: qiao_core::store::SortBy::Modified,
+                descending: false,
+                offset: 0,
+                limit: 1,
+            },
+            qiao_core::i18n::Lang::En,
+        )
+        .unwrap()
+        .rows[0]
+        .id;
     catalogue.delete(first).unwrap();
     let out = dir.path().join("out.mrk");
     let n = export_mrk(&catalogue, &out).unwrap();
@@ -132,6 +145,10 @@ fn export_writes_the_whole_catalogue_or_nothing() {
 
     let into_missing_dir: PathBuf = dir.path().join("no/such/dir/out.mrk");
     assert!(export_mrk(&catalogue, &into_missing_dir).is_err());
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".qiao-export")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".qiao-export"))
+        .collect();
     assert!(leftovers.is_empty());
 }

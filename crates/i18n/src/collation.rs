@@ -56,7 +56,10 @@ mod tests {
     #[test]
     fn chinese_sorts_by_pinyin() {
         // ba (巴), hong (红), lu (鲁), mao (茅), zhang (张)
-        assert_eq!(sorted(Lang::ZhCn, &["张", "鲁迅", "巴金", "茅盾", "红楼梦"]), ["巴金", "红楼梦", "鲁迅", "茅盾", "张"]);
+        assert_eq!(
+            sorted(Lang::ZhCn, &["张", "鲁迅", "巴金", "茅盾", "红楼梦"]),
+            ["巴金", "红楼梦", "鲁迅", "茅盾", "张"]
+        );
     }
 
     #[test]

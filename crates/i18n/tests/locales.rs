@@ -21,8 +21,8 @@ fn every_file_parses_and_no_message_is_empty() {
     let mut langs_seen = std::collections::BTreeSet::new();
     for (lang, file, text) in qiao_i18n::sources() {
         langs_seen.insert(*lang);
-        let resource = fluent_syntax::parser::parse(*text)
-            .unwrap_or_else(|(_, errors)| panic!("{lang}/{file}: {errors:?}"));
+        let resource =
+            fluent_syntax::parser::parse(*text).unwrap_or_else(|(_, errors)| panic!("{lang}/{file}: {errors:?}"));
         for entry in resource.body {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 let value = m.value.as_ref();

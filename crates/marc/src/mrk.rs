@@ -181,9 +181,7 @@ impl<R: BufRead> Iterator for MrkReader<R> {
                     leader = Some(l);
                     Ok(())
                 }
-                Line::Field(_) if leader.is_none() => {
-                    Err(MrkError::new(self.line_no, 1, MrkErrorKind::MissingLeader))
-                }
+                Line::Field(_) if leader.is_none() => Err(MrkError::new(self.line_no, 1, MrkErrorKind::MissingLeader)),
                 Line::Field(f) => {
                     fields.push(f);
                     Ok(())

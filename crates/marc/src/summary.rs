@@ -92,10 +92,7 @@ fn marc21(record: &Record) -> Summary {
             }
         }
     }
-    let nonfiling = title_field
-        .and_then(Field::indicators)
-        .and_then(|(_, i2)| i2.to_digit(10))
-        .unwrap_or(0) as usize;
+    let nonfiling = title_field.and_then(Field::indicators).and_then(|(_, i2)| i2.to_digit(10)).unwrap_or(0) as usize;
     let responsibility = record
         .subfield("245", 'c')
         .map(strip_isbd)
@@ -160,10 +157,7 @@ fn ends_with_initial(stem: &str) -> bool {
 
 /// The displayed title (markers removed) and the sort title (non-sorting part removed).
 fn display_and_sort(title: &str, nonfiling: usize) -> (String, String) {
-    let display: String = title
-        .chars()
-        .filter(|c| !NON_SORT_BEGIN.contains(c) && !NON_SORT_END.contains(c))
-        .collect();
+    let display: String = title.chars().filter(|c| !NON_SORT_BEGIN.contains(c) && !NON_SORT_END.contains(c)).collect();
     let mut sort = String::with_capacity(title.len());
     let mut skipping = false;
     for c in title.chars() {

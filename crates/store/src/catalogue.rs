@@ -149,7 +149,10 @@ impl Catalogue {
     /// Runs `work` in one write transaction: all of it is saved, or none of it.
     /// The caller's own error type may abort the transaction too (an import stops on a
     /// file it cannot read), so `work` returns any error a store error converts into.
-    pub fn write<T, E: From<StoreError>>(&mut self, work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>) -> Result<T, E> {
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let path = self.path.clone();
         let sql = |e| StoreError::sqlite(&path, e);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
@@ -210,10 +213,9 @@ impl Catalogue {
     /// Brings a record back from the trash.
     pub fn restore(&mut self, id: i64) -> Result<()> {
         self.write::<_, StoreError>(|w| {
-            let changed = w
-                .tx
-                .execute("UPDATE records SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
-                .map_err(w.sql())?;
+            let changed =
+                w.tx.execute("UPDATE records SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
+                    .map_err(w.sql())?;
             if changed == 0 {
                 w.require(id)?;
                 return Err(StoreError::NotInTrash { id });
@@ -225,10 +227,8 @@ impl Catalogue {
     /// Deletes a record from the trash for good, with its history.
     pub fn purge(&mut self, id: i64) -> Result<()> {
         self.write::<_, StoreError>(|w| {
-            let changed = w
-                .tx
-                .execute("DELETE FROM records WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
-                .map_err(w.sql())?;
+            let changed =
+                w.tx.execute("DELETE FROM records WHERE id = ?1 AND deleted_at IS NOT NULL", [id]).map_err(w.sql())?;
             if changed == 0 {
                 w.require(id)?;
                 return Err(StoreError::NotInTrash { id });
@@ -256,9 +256,8 @@ impl Catalogue {
             .query_map([id], |row| {
                 let body: String = row.get(4)?;
                 let flavour = parse_flavour(&row.get::<_, String>(3)?);
-                let title = serde_json::from_str::<Record>(&body)
-                    .map(|r| Summary::of(&r, flavour).title)
-                    .unwrap_or_default();
+                let title =
+                    serde_json::from_str::<Record>(&body).map(|r| Summary::of(&r, flavour).title).unwrap_or_default();
                 Ok(RecordVersion {
                     version: row.get(0)?,
                     saved_at: row.get(1)?,
@@ -320,7 +319,9 @@ impl Catalogue {
             .prepare("SELECT flavour, status, deleted_at IS NOT NULL, count(*) FROM records GROUP BY 1, 2, 3")
             .map_err(self.sql())?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, u32>(3)?)))
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, u32>(3)?))
+            })
             .map_err(self.sql())?;
         for row in rows {
             let (flavour, status, trashed, n) = row.map_err(self.sql())?;
@@ -378,10 +379,8 @@ impl Writer<'_> {
     }
 
     pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
-        let body = serde_json::to_string(record).map_err(|e| StoreError::Database {
-            path: self.path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+        let body = serde_json::to_string(record)
+            .map_err(|e| StoreError::Database { path: self.path.to_path_buf(), detail: e.to_string() })?;
         let s = Summary::of(record, flavour);
         let mut stmt = self
             .tx
@@ -430,10 +429,8 @@ impl Writer<'_> {
                 [id],
             )
             .map_err(self.sql())?;
-        let body = serde_json::to_string(record).map_err(|e| StoreError::Database {
-            path: self.path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+        let body = serde_json::to_string(record)
+            .map_err(|e| StoreError::Database { path: self.path.to_path_buf(), detail: e.to_string() })?;
         let s = Summary::of(record, flavour);
         self.tx
             .execute(

@@ -66,17 +66,14 @@ impl StoreError {
             StoreError::ReadOnly { path } => at("error-catalogue-read-only", path),
             StoreError::DiskFull { path } => at("error-disk-full", path),
             StoreError::Corrupt { path } => at("error-catalogue-corrupt", path),
-            StoreError::BackupFailed { path, detail } => {
-                at("error-backup-failed", path).arg("detail", detail.as_str())
-            }
+            StoreError::BackupFailed { path, detail } => at("error-backup-failed", path).arg("detail", detail.as_str()),
             StoreError::NoSuchRecord { id } => Message::new("error-no-such-record").arg("id", *id),
             StoreError::NoSuchVersion { id, version } => {
                 Message::new("error-no-such-version").arg("id", *id).arg("version", *version)
             }
-            StoreError::Conflict { id, expected, current } => Message::new("error-record-conflict")
-                .arg("id", *id)
-                .arg("expected", *expected)
-                .arg("current", *current),
+            StoreError::Conflict { id, expected, current } => {
+                Message::new("error-record-conflict").arg("id", *id).arg("expected", *expected).arg("current", *current)
+            }
             StoreError::NotInTrash { id } => Message::new("error-not-in-trash").arg("id", *id),
             StoreError::Database { path, detail } => at("error-database", path).arg("detail", detail.as_str()),
             StoreError::Io { path, source } => at("error-file", path).arg("detail", source.to_string()),

@@ -121,7 +121,14 @@ impl Catalogue {
     }
 
     /// Where a record stands in the list (to scroll to it after a save), if it is there.
-    pub fn position(&mut self, id: i64, scope: Scope, sort: SortBy, descending: bool, lang: Lang) -> Result<Option<u32>> {
+    pub fn position(
+        &mut self,
+        id: i64,
+        scope: Scope,
+        sort: SortBy,
+        descending: bool,
+        lang: Lang,
+    ) -> Result<Option<u32>> {
         let ids = self.ordered_ids(scope, sort, descending, lang)?;
         Ok(ids.iter().position(|x| *x == id).map(|p| p as u32))
     }

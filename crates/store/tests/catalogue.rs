@@ -108,25 +108,31 @@ fn delete_goes_to_the_trash_and_can_be_undone() {
 #[test]
 fn lists_sort_with_the_interface_language() {
     let (_dir, _path, mut catalogue) = fresh();
-    for (title, author) in [("鲁迅全集", "鲁迅"), ("巴金选集", "巴金"), ("红楼梦", "曹雪芹"), ("茶馆", "老舍")] {
+    for (title, author) in [("鲁迅全集", "鲁迅"), ("巴金选集", "巴金"), ("红楼梦", "曹雪芹"), ("茶馆", "老舍")]
+    {
         catalogue.insert(&record(title, author), Flavour::Cnmarc, Status::Complete).unwrap();
     }
-    for (title, author) in [("Ёлка", "Ёлкин"), ("Евгений Онегин", "Пушкин"), ("Жизнь", "Ж"), ("Анна Каренина", "Толстой")] {
+    for (title, author) in
+        [("Ёлка", "Ёлкин"), ("Евгений Онегин", "Пушкин"), ("Жизнь", "Ж"), ("Анна Каренина", "Толстой")]
+    {
         catalogue.insert(&record(title, author), Flavour::Rusmarc, Status::Complete).unwrap();
     }
     let zh = titles(&mut catalogue, Scope::Active, SortBy::Title, false, Lang::ZhCn);
-    let han: Vec<&str> = zh.iter().map(String::as_str).filter(|t| !t.is_ascii() && t.chars().all(|c| c > '\u{3000}')).collect();
+    let han: Vec<&str> =
+        zh.iter().map(String::as_str).filter(|t| !t.is_ascii() && t.chars().all(|c| c > '\u{3000}')).collect();
     assert_eq!(han, ["巴金选集", "茶馆", "红楼梦", "鲁迅全集"], "pinyin: ba, cha, hong, lu");
 
     let ru = titles(&mut catalogue, Scope::Active, SortBy::Title, false, Lang::Ru);
-    let cyrillic: Vec<&str> = ru.iter().map(String::as_str).filter(|t| t.chars().any(|c| ('А'..='я').contains(&c) || c == 'Ё')).collect();
+    let cyrillic: Vec<&str> =
+        ru.iter().map(String::as_str).filter(|t| t.chars().any(|c| ('А'..='я').contains(&c) || c == 'Ё')).collect();
     assert_eq!(cyrillic, ["Анна Каренина", "Евгений Онегин", "Ёлка", "Жизнь"]);
 
     let down = titles(&mut catalogue, Scope::Active, SortBy::Title, true, Lang::Ru);
     assert_eq!(down.iter().rev().cloned().collect::<Vec<_>>(), ru);
 
     let by_author = titles(&mut catalogue, Scope::Active, SortBy::Author, false, Lang::ZhCn);
-    let han_authors: Vec<&str> = by_author.iter().map(String::as_str).filter(|t| t.chars().all(|c| c > '\u{3000}')).collect();
+    let han_authors: Vec<&str> =
+        by_author.iter().map(String::as_str).filter(|t| t.chars().all(|c| c > '\u{3000}')).collect();
     assert_eq!(han_authors, ["巴金选集", "红楼梦", "茶馆", "鲁迅全集"], "authors ba jin, cao xueqin, lao she, lu xun");
 }
 
@@ -197,7 +203,9 @@ fn a_catalogue_from_a_newer_qiao_is_refused_and_left_untouched() {
     }
     let before = snapshot(dir.path());
     let err = Catalogue::open(&path).err().expect("refused");
-    assert!(matches!(err, StoreError::NewerSchema { found, supported, .. } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION));
+    assert!(
+        matches!(err, StoreError::NewerSchema { found, supported, .. } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION)
+    );
     let message = err.message();
     assert_eq!(message.code, "error-catalogue-newer");
     assert_eq!(snapshot(dir.path()), before, "not a byte may change");
