@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use qiao_core::i18n::{Lang, Localizer, Message};
 use qiao_core::marc::{mrk, Flavour};
-use qiao_core::store::Catalogue;
+use qiao_core::store::{Catalogue, ListRequest, Scope, SortBy};
 use qiao_core::{Error, ImportOptions, Paths, Settings};
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,6 +58,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "mrk")]
         format: ShowFormat,
     },
+    /// List records in the order the app shows them (title and author sort with the
+    /// collation of --lang: pinyin for zh-CN, the Russian alphabet for ru)
+    List {
+        #[arg(long, value_enum, default_value = "title")]
+        sort: SortArg,
+        #[arg(long)]
+        descending: bool,
+        /// List the trash instead of the catalogue
+        #[arg(long)]
+        trash: bool,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Count records by flavour and status
     Stats {
         #[arg(long)]
@@ -80,6 +97,25 @@ impl From<FlavourArg> for Flavour {
             FlavourArg::Unimarc => Flavour::Unimarc,
             FlavourArg::Rusmarc => Flavour::Rusmarc,
             FlavourArg::Cnmarc => Flavour::Cnmarc,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    Title,
+    Author,
+    Year,
+    Modified,
+}
+
+impl From<SortArg> for SortBy {
+    fn from(s: SortArg) -> SortBy {
+        match s {
+            SortArg::Title => SortBy::Title,
+            SortArg::Author => SortBy::Author,
+            SortArg::Year => SortBy::Year,
+            SortArg::Modified => SortBy::Modified,
         }
     }
 }
@@ -159,6 +195,21 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
                 ShowFormat::Json => serde_json::to_string_pretty(&stored).unwrap_or_default() + "\n",
             };
             let _ = std::io::stdout().write_all(text.as_bytes());
+        }
+        Command::List { sort, descending, trash, offset, limit, json } => {
+            let mut catalogue = Catalogue::open(&db)?;
+            let scope = if trash { Scope::Trash } else { Scope::Active };
+            let request = ListRequest { scope, sort: sort.into(), descending, offset, limit };
+            let page = catalogue.list(&request, l10n.lang())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&page).unwrap_or_default());
+            } else {
+                let mut out = std::io::stdout().lock();
+                for row in &page.rows {
+                    let year = row.year.map(|y| y.to_string()).unwrap_or_default();
+                    let _ = writeln!(out, "{}\t{}\t{}\t{}", row.id, row.title, row.responsibility, year);
+                }
+            }
         }
         Command::Stats { json } => {
             let catalogue = Catalogue::open(&db)?;

@@ -56,6 +56,22 @@ fn init_import_export_show_stats() {
     let shown: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!((shown["flavour"].as_str(), shown["summary"]["title"].as_str()), (Some("rusmarc"), Some("Война и мир")));
 
+    let o = qiao(d, "C", &["--db", "c.qiao", "--lang", "zh-CN", "list", "--limit", "3"]);
+    let listed = stdout(&o);
+    let titles: Vec<&str> = listed.lines().map(|l| l.split('\t').nth(1).unwrap()).collect();
+    assert_eq!(titles, ["呐喊", "呐喊", "Война и мир"], "Chinese collation puts Han script first");
+    let o = qiao(d, "C", &["--db", "c.qiao", "--lang", "ru", "list", "--limit", "3"]);
+    let listed = stdout(&o);
+    let titles: Vec<&str> = listed.lines().map(|l| l.split('\t').nth(1).unwrap()).collect();
+    assert_eq!(titles, ["Война и мир", "Война и мир", "呐喊"], "Russian collation puts Cyrillic first");
+    let o = qiao(d, "C", &["--db", "c.qiao", "list", "--sort", "title", "--descending", "--limit", "1", "--json"]);
+    let page: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        (page["total"].as_u64(), page["rows"][0]["title"].as_str()),
+        (Some(4), Some("呐喊")),
+        "en: Latin, Cyrillic, then Han"
+    );
+
     let o = qiao(d, "C", &["--db", "c.qiao", "export", "-o", "out.mrk"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let exported = std::fs::read_to_string(d.join("out.mrk")).unwrap();

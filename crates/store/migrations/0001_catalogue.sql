@@ -5,7 +5,8 @@ CREATE TABLE records (
     flavour        TEXT    NOT NULL CHECK (flavour IN ('marc21', 'unimarc', 'rusmarc', 'cnmarc')),
     status         TEXT    NOT NULL CHECK (status IN ('draft', 'complete')),
     version        INTEGER NOT NULL DEFAULT 1,
-    -- The whole record as JSON: leader, then fields in order, indicators and subfields kept.
+    -- The whole record, lossless, as compact JSON (see src/body.rs): leader, then fields in
+    -- order with indicators and ordered, repeatable subfields.
     body           TEXT    NOT NULL,
     -- Derived from body on every save, for listing and sorting; never edited directly.
     title          TEXT    NOT NULL,

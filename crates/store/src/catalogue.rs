@@ -1,5 +1,6 @@
 //! Reading and writing records: saves keep the previous version, deletes go to the trash.
 
+use crate::body;
 use crate::error::StoreError;
 use crate::list::OrderCache;
 use crate::schema;
@@ -256,8 +257,7 @@ impl Catalogue {
             .query_map([id], |row| {
                 let body: String = row.get(4)?;
                 let flavour = parse_flavour(&row.get::<_, String>(3)?);
-                let title =
-                    serde_json::from_str::<Record>(&body).map(|r| Summary::of(&r, flavour).title).unwrap_or_default();
+                let title = body::decode(&body).map(|r| Summary::of(&r, flavour).title).unwrap_or_default();
                 Ok(RecordVersion {
                     version: row.get(0)?,
                     saved_at: row.get(1)?,
@@ -290,8 +290,10 @@ impl Catalogue {
             .optional()
             .map_err(self.sql())?
             .ok_or(StoreError::NoSuchVersion { id, version })?;
-        let record: Record = serde_json::from_str(&body)
-            .map_err(|e| StoreError::Database { path: self.path.clone(), detail: e.to_string() })?;
+        let record = body::decode(&body).map_err(|detail| StoreError::Database {
+            path: self.path.clone(),
+            detail: format!("record {id} version {version}: {detail}"),
+        })?;
         let flavour = parse_flavour(&flavour);
         Ok(StoredRecord {
             summary: Summary::of(&record, flavour),
@@ -379,8 +381,7 @@ impl Writer<'_> {
     }
 
     pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
-        let body = serde_json::to_string(record)
-            .map_err(|e| StoreError::Database { path: self.path.to_path_buf(), detail: e.to_string() })?;
+        let body = body::encode(record);
         let s = Summary::of(record, flavour);
         let mut stmt = self
             .tx
@@ -429,8 +430,7 @@ impl Writer<'_> {
                 [id],
             )
             .map_err(self.sql())?;
-        let body = serde_json::to_string(record)
-            .map_err(|e| StoreError::Database { path: self.path.to_path_buf(), detail: e.to_string() })?;
+        let body = body::encode(record);
         let s = Summary::of(record, flavour);
         self.tx
             .execute(
@@ -451,7 +451,7 @@ pub(crate) fn parse_flavour(text: &str) -> Flavour {
 fn stored_record(row: &Row<'_>) -> rusqlite::Result<Result<StoredRecord, String>> {
     let body: String = row.get(4)?;
     let flavour = parse_flavour(&row.get::<_, String>(1)?);
-    let record: Record = match serde_json::from_str(&body) {
+    let record = match body::decode(&body) {
         Ok(r) => r,
         Err(e) => return Ok(Err(format!("record {}: {e}", row.get::<_, i64>(0)?))),
     };

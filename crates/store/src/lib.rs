@@ -1,6 +1,7 @@
 //! The catalogue: one SQLite file holding MARC records losslessly, every earlier version
 //! of each, and a trash from which deleted records can be restored.
 
+mod body;
 mod catalogue;
 mod error;
 mod list;
