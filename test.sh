@@ -29,4 +29,4 @@ rm -f "$fresh"
 
 echo "== end-to-end: the real window under Xvfb"
 QIAO_APP="$PWD/target/debug/qiao-app" xvfb-run -a --server-args="-screen 0 1440x900x24" \
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -58,6 +58,7 @@ impl AppState {
     pub fn open(&self, path: &Path, create: bool) -> Result<(), Message> {
         let catalogue = if create { Catalogue::create(path)? } else { Catalogue::open(path)? };
         *lock(&self.catalogue) = Some(catalogue);
+        *lock(&self.startup_problem) = None;
         let mut settings = lock(&self.settings);
         settings.remember(path);
         settings.save(&self.paths).map_err(Message::from)
