@@ -16,13 +16,13 @@ type Result<T> = std::result::Result<T, Message>;
 /// A record id. Ids are SQLite rowids, far below 2^53, so a JS number holds them exactly.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
 #[serde(transparent)]
-pub struct RecordId(#[specta(type = f64)] pub i64);
+pub struct RecordId(#[specta(type = specta_typescript::Number)] pub i64);
 
 /// A record and one of its versions.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
 pub struct VersionRef {
     pub id: RecordId,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub version: i64,
 }
 
@@ -69,7 +69,7 @@ pub struct RecordDraft {
     pub flavour: Option<Flavour>,
     pub status: Status,
     /// The version the edit started from, so a save never overwrites someone else's.
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub expected_version: Option<i64>,
 }
 

@@ -75,9 +75,9 @@ async function createRecord(text) {
   await session.click(await session.find('[data-testid="save-record"]'));
 }
 
+/** The rows' full text (textContent: a long title is ellipsized on screen, not in the DOM). */
 async function rowTexts() {
-  const rows = await session.findAll('[data-testid="record-row"]');
-  return Promise.all(rows.map((r) => session.text(r)));
+  return session.script("return [...document.querySelectorAll('[data-testid=\"record-row\"]')].map((r) => r.textContent)");
 }
 
 before(async () => {

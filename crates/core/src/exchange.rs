@@ -36,7 +36,7 @@ pub struct ImportReport {
     pub imported: u32,
     pub skipped: Vec<Problem>,
     /// Ids of the imported records, in file order.
-    #[cfg_attr(feature = "specta", specta(type = Vec<f64>))]
+    #[cfg_attr(feature = "specta", specta(type = Vec<specta_typescript::Number>))]
     pub ids: Vec<i64>,
 }
 

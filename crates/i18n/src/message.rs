@@ -17,7 +17,7 @@ pub struct Message {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 pub enum Arg {
-    Int(#[cfg_attr(feature = "specta", specta(type = f64))] i64),
+    Int(#[cfg_attr(feature = "specta", specta(type = specta_typescript::Number))] i64),
     Text(String),
     Message(Box<Message>),
 }

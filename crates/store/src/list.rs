@@ -46,7 +46,7 @@ pub struct ListRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RecordRow {
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = specta_typescript::Number))]
     pub id: i64,
     pub flavour: Flavour,
     pub status: Status,
@@ -55,7 +55,7 @@ pub struct RecordRow {
     pub year: Option<i32>,
     pub language: Option<String>,
     pub isbn: Option<String>,
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = specta_typescript::Number))]
     pub modified_at: i64,
 }
 

@@ -57,7 +57,7 @@ export type AppInfo_Serialize = {
 };
 
 /**  An argument: a number (plural rules apply), text, or another message formatted first. */
-export type Arg = number | null | string | Message;
+export type Arg = number | string | Message;
 
 export type CatalogueInfo = {
 	path: string,
@@ -159,14 +159,14 @@ export type RecordDraft_Serialize = {
 };
 
 /**  A record id. Ids are SQLite rowids, far below 2^53, so a JS number holds them exactly. */
-export type RecordId = number | null;
+export type RecordId = number;
 
 /**  One line of the catalogue list. */
 export type RecordRow = RecordRow_Serialize | RecordRow_Deserialize;
 
 /**  One line of the catalogue list. */
 export type RecordRow_Deserialize = {
-	id: number | null,
+	id: number,
 	flavour: Flavour,
 	status: Status,
 	title: string,
@@ -174,12 +174,12 @@ export type RecordRow_Deserialize = {
 	year?: number | null,
 	language?: string | null,
 	isbn?: string | null,
-	modified_at: number | null,
+	modified_at: number,
 };
 
 /**  One line of the catalogue list. */
 export type RecordRow_Serialize = {
-	id: number | null,
+	id: number,
 	flavour: Flavour,
 	status: Status,
 	title: string,
@@ -187,13 +187,13 @@ export type RecordRow_Serialize = {
 	year: number | null,
 	language: string | null,
 	isbn: string | null,
-	modified_at: number | null,
+	modified_at: number,
 };
 
 /**  One entry of a record's history. */
 export type RecordVersion = {
-	version: number | null,
-	saved_at: number | null,
+	version: number,
+	saved_at: number,
 	status: Status,
 	flavour: Flavour,
 	title: string,
@@ -216,32 +216,32 @@ export type StoredRecord = StoredRecord_Serialize | StoredRecord_Deserialize;
 
 /**  A record as the catalogue holds it. */
 export type StoredRecord_Deserialize = {
-	id: number | null,
+	id: number,
 	flavour: Flavour,
 	status: Status,
 	/**  Counts saves from 1; an edit names the version it started from. */
-	version: number | null,
+	version: number,
 	record: Record,
 	summary: Summary_Deserialize,
 	/**  Unix time in milliseconds. */
-	created_at: number | null,
-	modified_at: number | null,
+	created_at: number,
+	modified_at: number,
 	/**  Set while the record is in the trash. */
 	deleted_at?: number | null,
 };
 
 /**  A record as the catalogue holds it. */
 export type StoredRecord_Serialize = {
-	id: number | null,
+	id: number,
 	flavour: Flavour,
 	status: Status,
 	/**  Counts saves from 1; an edit names the version it started from. */
-	version: number | null,
+	version: number,
 	record: Record,
 	summary: Summary_Serialize,
 	/**  Unix time in milliseconds. */
-	created_at: number | null,
-	modified_at: number | null,
+	created_at: number,
+	modified_at: number,
 	/**  Set while the record is in the trash. */
 	deleted_at: number | null,
 };
@@ -296,6 +296,6 @@ export type UiMessages = {
 /**  A record and one of its versions. */
 export type VersionRef = {
 	id: RecordId,
-	version: number | null,
+	version: number,
 };
 

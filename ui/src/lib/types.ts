@@ -1,0 +1,24 @@
+// The shapes the UI works with, taken from what the generated commands actually return or
+// accept, so the UI follows bindings.ts whatever names the generator gives its types.
+import type { commands } from "./bindings";
+
+export type { Arg, Flavour, Lang, ListRequest, Message, Scope, SortBy, Status } from "./bindings";
+
+type Returned<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+export type AppInfo = Returned<typeof commands.appInfo>;
+export type CatalogueInfo = NonNullable<AppInfo["catalogue"]>;
+export type UiMessages = Returned<typeof commands.uiMessages>;
+export type ListPage = Returned<typeof commands.listRecords>;
+export type RecordRow = ListPage["rows"][number];
+export type RecordDetail = Returned<typeof commands.getRecord>;
+export type StoredRecord = RecordDetail["stored"];
+export type MarcRecord = StoredRecord["record"];
+export type MarcField = MarcRecord["fields"][number];
+export type RecordVersion = Returned<typeof commands.recordHistory>[number];
+export type RecordDraft = Parameters<typeof commands.saveRecord>[0];
+
+/** Ids and versions are integers on the wire; the generator may type them as nullable. */
+export function num(value: number | null | undefined): number {
+  return typeof value === "number" ? value : 0;
+}
