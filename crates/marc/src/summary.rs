@@ -122,7 +122,11 @@ fn push_joined(text: &mut String, sep: &str, part: &str) {
         return;
     }
     if !text.is_empty() {
-        text.push_str(sep);
+        // "в 5 т." followed by ". Т. 3" must not give "т.. Т. 3".
+        match sep.strip_prefix('.') {
+            Some(rest) if text.ends_with('.') => text.push_str(rest),
+            _ => text.push_str(sep),
+        }
     }
     text.push_str(part);
 }
@@ -223,6 +227,12 @@ mod tests {
         assert_eq!(s.year, Some(2014));
         assert_eq!(s.language.as_deref(), Some("rus"));
         assert_eq!(s.isbn.as_deref(), Some("9785389062566"));
+    }
+
+    #[test]
+    fn parts_after_an_abbreviation_get_one_full_stop() {
+        let s = summary("=LDR  00000nam0\\2200000\\\\\\450\\\n=200  1\\$aДуховная культура Китая$eэнциклопедия$eв 5 т.$hТ. 3$iЛитература\n");
+        assert_eq!(s.title, "Духовная культура Китая : энциклопедия : в 5 т. Т. 3. Литература");
     }
 
     #[test]
