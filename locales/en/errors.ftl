@@ -49,3 +49,31 @@ status-draft = draft
 status-complete = complete
 
 error-no-catalogue = No catalogue is open: create one or open an existing one
+
+iso2709-too-short = Record { $record } (byte { $offset }): only { $length } bytes — too few for a record
+iso2709-leader-not-ascii = Record { $record } (byte { $offset }): leader position { $position } is not a plain character
+iso2709-no-directory = Record { $record } (byte { $offset }): the directory has no terminator
+iso2709-bad-directory-entry = Record { $record } (byte { $offset }): directory entry { $index } is not a tag, length and start (“{ $found }”)
+iso2709-field-out-of-record = Record { $record } (byte { $offset }): field { $tag } starts at { $start }, beyond the end of the record ({ $length } bytes)
+iso2709-expected-subfield = Record { $record } (byte { $offset }): field { $tag } has text where a subfield delimiter should follow the indicators
+iso2709-bad-subfield-code = Record { $record } (byte { $offset }): field { $tag } has an invalid subfield code ({ $byte })
+iso2709-text = Record { $record } (byte { $offset }): field { $tag }: { $detail }
+iso2709-record-too-long = Record { $record }: { $length } bytes, more than the 99,999 ISO 2709 allows
+iso2709-field-too-long = Record { $record }: field { $tag } has { $length } bytes, more than the 9,999 ISO 2709 allows
+iso2709-read-failed = Record { $record } (byte { $offset }): the file could not be read ({ $detail })
+
+repair-stray-bytes = skipped { $count ->
+    [one] { $count } stray byte
+   *[other] { $count } stray bytes
+} before the record
+repair-record-length = the record length said { $declared } bytes; the record has { $actual }
+repair-missing-record-terminator = the record terminator was missing at the end of the file
+repair-base-address = the base address said { $declared }; the data starts at { $actual }
+repair-field-length = field { $tag }: the directory said { $declared } bytes; the field has { $actual }
+repair-missing-field-terminator = field { $tag } had no field terminator
+repair-indicators = field { $tag }: indicators “{ $found }” read as two indicators
+repair-empty-subfield = field { $tag }: an empty subfield delimiter was dropped
+repair-directory-remainder = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+} at the end of the directory made no whole entry

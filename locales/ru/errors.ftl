@@ -50,3 +50,33 @@ status-draft = черновик
 status-complete = готова
 
 error-no-catalogue = Каталог не открыт: создайте новый или откройте существующий
+
+iso2709-too-short = Запись { $record } (байт { $offset }): всего { $length } байт — слишком мало для записи
+iso2709-leader-not-ascii = Запись { $record } (байт { $offset }): позиция { $position } маркера записи — недопустимый символ
+iso2709-no-directory = Запись { $record } (байт { $offset }): у справочника нет разделителя конца
+iso2709-bad-directory-entry = Запись { $record } (байт { $offset }): элемент справочника { $index } не содержит метку, длину и начало поля («{ $found }»)
+iso2709-field-out-of-record = Запись { $record } (байт { $offset }): поле { $tag } начинается с позиции { $start }, за концом записи ({ $length } байт)
+iso2709-expected-subfield = Запись { $record } (байт { $offset }): в поле { $tag } после индикаторов текст вместо разделителя подполя
+iso2709-bad-subfield-code = Запись { $record } (байт { $offset }): в поле { $tag } недопустимый код подполя ({ $byte })
+iso2709-text = Запись { $record } (байт { $offset }): поле { $tag }: { $detail }
+iso2709-record-too-long = Запись { $record }: { $length } байт — больше допустимых в ISO 2709 99 999
+iso2709-field-too-long = Запись { $record }: в поле { $tag } { $length } байт — больше допустимых в ISO 2709 9999
+iso2709-read-failed = Запись { $record } (байт { $offset }): не удалось прочитать файл ({ $detail })
+
+repair-stray-bytes = { $count ->
+    [one] пропущен { $count } посторонний байт
+    [few] пропущено { $count } посторонних байта
+   *[many] пропущено { $count } посторонних байтов
+} перед записью
+repair-record-length = в маркере указана длина { $declared } байт, фактически { $actual }
+repair-missing-record-terminator = в конце файла не было разделителя записи
+repair-base-address = базовый адрес данных указан как { $declared }, фактически данные начинаются с { $actual }
+repair-field-length = поле { $tag }: в справочнике { $declared } байт, фактически { $actual }
+repair-missing-field-terminator = у поля { $tag } не было разделителя поля
+repair-indicators = поле { $tag }: индикаторы «{ $found }» прочитаны как два индикатора
+repair-empty-subfield = поле { $tag }: удалён пустой разделитель подполя
+repair-directory-remainder = { $count ->
+    [one] { $count } байт
+    [few] { $count } байта
+   *[many] { $count } байтов
+} в конце справочника не составили целого элемента

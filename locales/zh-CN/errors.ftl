@@ -46,3 +46,25 @@ status-draft = 草稿
 status-complete = 已完成
 
 error-no-catalogue = 尚未打开目录库：请新建或打开已有的目录库
+
+iso2709-too-short = 第 { $record } 条记录（第 { $offset } 字节）：只有 { $length } 个字节，不足以构成一条记录
+iso2709-leader-not-ascii = 第 { $record } 条记录（第 { $offset } 字节）：记录头标第 { $position } 位不是有效字符
+iso2709-no-directory = 第 { $record } 条记录（第 { $offset } 字节）：地址目次区缺少结束符
+iso2709-bad-directory-entry = 第 { $record } 条记录（第 { $offset } 字节）：地址目次区第 { $index } 项不是“字段号、长度、起始位置”（“{ $found }”）
+iso2709-field-out-of-record = 第 { $record } 条记录（第 { $offset } 字节）：字段 { $tag } 的起始位置 { $start } 超出记录末尾（记录长 { $length } 字节）
+iso2709-expected-subfield = 第 { $record } 条记录（第 { $offset } 字节）：字段 { $tag } 的指示符之后应为子字段标识符，却是文本
+iso2709-bad-subfield-code = 第 { $record } 条记录（第 { $offset } 字节）：字段 { $tag } 的子字段代码无效（{ $byte }）
+iso2709-text = 第 { $record } 条记录（第 { $offset } 字节）：字段 { $tag }：{ $detail }
+iso2709-record-too-long = 第 { $record } 条记录：长 { $length } 字节，超过 ISO 2709 允许的 99,999 字节
+iso2709-field-too-long = 第 { $record } 条记录：字段 { $tag } 长 { $length } 字节，超过 ISO 2709 允许的 9,999 字节
+iso2709-read-failed = 第 { $record } 条记录（第 { $offset } 字节）：无法读取文件（{ $detail }）
+
+repair-stray-bytes = 跳过了记录前的 { $count } 个多余字节
+repair-record-length = 记录头标中的记录长度为 { $declared } 字节，实际为 { $actual } 字节
+repair-missing-record-terminator = 文件末尾缺少记录结束符
+repair-base-address = 数据基地址标为 { $declared }，实际数据从 { $actual } 开始
+repair-field-length = 字段 { $tag }：地址目次区记为 { $declared } 字节，实际为 { $actual } 字节
+repair-missing-field-terminator = 字段 { $tag } 缺少字段结束符
+repair-indicators = 字段 { $tag }：指示符“{ $found }”已按两位指示符读取
+repair-empty-subfield = 字段 { $tag }：删除了一个空的子字段标识符
+repair-directory-remainder = 地址目次区末尾有 { $count } 个字节不构成完整的目次项

@@ -109,14 +109,14 @@ mod tests {
 
     #[test]
     fn crosses_the_ipc_boundary_as_code_and_args() {
-        let m = Message::new("error-newer-catalogue")
+        let m = Message::new("error-catalogue-newer")
             .arg("file", "/tmp/a.qiao")
             .arg("found", 9)
             .arg("detail", Message::new("mrk-bad-tag").arg("line", 2));
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(
             json,
-            r#"{"code":"error-newer-catalogue","args":{"detail":{"code":"mrk-bad-tag","args":{"line":2}},"file":"/tmp/a.qiao","found":9}}"#
+            r#"{"code":"error-catalogue-newer","args":{"detail":{"code":"mrk-bad-tag","args":{"line":2}},"file":"/tmp/a.qiao","found":9}}"#
         );
         assert_eq!(serde_json::from_str::<Message>(&json).unwrap(), m);
     }

@@ -3,6 +3,7 @@
 //! the MarcBreaker text format (`.mrk`) and the per-flavour summary used for listing.
 
 pub mod flavour;
+pub mod iso2709;
 pub mod mrk;
 pub mod record;
 pub mod summary;
