@@ -4,6 +4,7 @@
 
 pub mod flavour;
 pub mod iso2709;
+pub mod marcxml;
 pub mod mrk;
 pub mod record;
 pub mod summary;

@@ -1,0 +1,1 @@
+//! MARCXML (being written).
