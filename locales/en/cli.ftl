@@ -20,3 +20,19 @@ cli-stats-total = { $file }: { $count ->
 cli-stats-flavour = { "  " }{ $flavour }: { $count }
 cli-stats-status = { "  " }{ $status }: { $count }
 cli-stats-trash = { "  " }in the trash: { $count }
+cli-at-record = { $file }, record { $record }
+cli-repaired = { $count ->
+    [one] Repaired { $count } record (see the notes above)
+   *[other] Repaired { $count } records (see the notes above)
+}
+
+bench-parse = parse ISO 2709
+bench-iso-to-xml = ISO 2709 → MARCXML
+bench-xml-to-iso = MARCXML → ISO 2709
+bench-import = import into a catalogue
+bench-yaz-iso-to-xml = yaz-marcdump ISO 2709 → MARCXML
+bench-yaz-xml-to-iso = yaz-marcdump MARCXML → ISO 2709
+cli-bench-size = { $count } records ({ $bytes } bytes):
+cli-bench-row = { "  " }{ $phase }: { $rate } records/s ({ $seconds } s), { $peak }
+cli-bench-peak = peak memory { $mib } MiB
+cli-bench-no-peak = peak memory not measured

@@ -77,3 +77,41 @@ repair-directory-remainder = { $count ->
     [one] { $count } byte
    *[other] { $count } bytes
 } at the end of the directory made no whole entry
+
+error-unknown-format = { $file } is not a MARC file Qiao recognizes (ISO 2709, MARCXML or .mrk)
+error-export-stopped = Nothing was written to { $file }: { $detail }
+export-unmappable = record { $record }, field { $tag }: “{ $character }” ({ $code }) cannot be written in { $charset }
+export-record-too-long = record { $record } would be { $length } bytes, more than the 99,999 ISO 2709 allows
+export-field-too-long = record { $record }: field { $tag } would be { $length } bytes, more than the 9,999 ISO 2709 allows
+export-text = record { $record }, field { $tag }: { $detail }
+repair-charset = the record declares { $declared } but its bytes are { $used }; read as { $used }
+repair-charset-undeclared = the record declares no character set Qiao reads; its bytes are { $used }
+
+marcxml-malformed = Record { $record } (line { $line }, column { $column }): the XML is not well-formed: { $detail }
+marcxml-missing-leader = Record { $record } (line { $line }, column { $column }): the record has no leader
+marcxml-invalid-leader = Record { $record } (line { $line }, column { $column }): the leader “{ $found }” has { $length ->
+    [one] { $length } character
+   *[other] { $length } characters
+}; it must have 24
+marcxml-bad-tag = Record { $record } (line { $line }, column { $column }): <{ $element }> has the tag “{ $found }”; a tag is three letters or digits
+marcxml-bad-indicator = Record { $record } (line { $line }, column { $column }): field { $tag }: indicator { $which } is “{ $found }”; an indicator is one character
+marcxml-bad-subfield-code = Record { $record } (line { $line }, column { $column }): field { $tag }: the subfield code “{ $found }” is not one Latin letter, digit or sign
+marcxml-unexpected-element = Record { $record } (line { $line }, column { $column }): <{ $name }> does not belong inside <{ $parent }>
+marcxml-unexpected-top-element = Line { $line }, column { $column }: <{ $name }> cannot be the top element of a MARCXML file
+marcxml-unexpected-text = Record { $record } (line { $line }, column { $column }): the text “{ $text }” stands directly inside <{ $parent }>, outside any subfield
+marcxml-unexpected-eof = Record { $record } (line { $line }, column { $column }): the file ends inside <{ $element }>; it seems to be cut short
+marcxml-bad-reference = Record { $record } (line { $line }, column { $column }): “&{ $name };” is not a known character or entity (entities of a DTD are expanded only when they are plain text)
+marcxml-forbidden-char = Record { $record } (line { $line }, column { $column }): the character { $char } is not allowed in XML
+marcxml-not-utf8 = Record { $record } (line { $line }, column { $column }): the text is not valid UTF-8
+marcxml-unsupported-encoding = Line { $line }, column { $column }: the file is in { $encoding }; MARCXML is read in UTF-8 only, so convert the file to UTF-8 first
+marcxml-value-too-long = Record { $record } (line { $line }, column { $column }): a value is longer than the { $limit } bytes allowed
+marcxml-record-too-large = Record { $record } (line { $line }, column { $column }): the record holds more than the { $limit } bytes allowed
+marcxml-too-deep = Record { $record } (line { $line }, column { $column }): elements are nested more than { $limit } levels deep
+marcxml-not-marcxml = Line { $line }, column { $column }: this is not MARCXML: there are no records, and the root element is <{ $root }>
+marcxml-not-marcxml-namespace = Line { $line }, column { $column }: this is not MARCXML: there are no records, and the root element is <{ $root }> in the namespace { $namespace }
+marcxml-empty = The file holds no XML elements and no records
+marcxml-read-failed = Record { $record } (line { $line }): the file could not be read ({ $detail })
+marcxml-ignored-element = Line { $line }, column { $column }: <{ $name }> is not part of MARCXML and was left out
+marcxml-ignored-element-text = Line { $line }, column { $column }: <{ $name }> is not part of MARCXML and was left out (“{ $text }”)
+marcxml-write-forbidden-char = Record { $record }: { $place } contains the character { $char }, which XML 1.0 cannot hold; the record was not written
+marcxml-write-failed = The MARCXML file could not be written ({ $detail })

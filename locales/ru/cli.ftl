@@ -24,3 +24,24 @@ cli-stats-total = { $file }: { $count ->
 cli-stats-flavour = { "  " }{ $flavour }: { $count }
 cli-stats-status = { "  " }{ $status }: { $count }
 cli-stats-trash = { "  " }в корзине: { $count }
+cli-at-record = { $file }, запись { $record }
+cli-repaired = { $count ->
+    [one] Исправлена { $count } запись (см. примечания выше)
+    [few] Исправлено { $count } записи (см. примечания выше)
+   *[many] Исправлено { $count } записей (см. примечания выше)
+}
+
+bench-parse = разбор ISO 2709
+bench-iso-to-xml = ISO 2709 → MARCXML
+bench-xml-to-iso = MARCXML → ISO 2709
+bench-import = импорт в каталог
+bench-yaz-iso-to-xml = yaz-marcdump ISO 2709 → MARCXML
+bench-yaz-xml-to-iso = yaz-marcdump MARCXML → ISO 2709
+cli-bench-size = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[many] { $count } записей
+} ({ $bytes } байт):
+cli-bench-row = { "  " }{ $phase }: { $rate } зап./с ({ $seconds } с), { $peak }
+cli-bench-peak = пик памяти { $mib } МиБ
+cli-bench-no-peak = пик памяти не измерен

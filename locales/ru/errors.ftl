@@ -80,3 +80,54 @@ repair-directory-remainder = { $count ->
     [few] { $count } байта
    *[many] { $count } байтов
 } в конце справочника не составили целого элемента
+
+error-unknown-format = { $file } — не файл MARC, известный программе (ISO 2709, MARCXML или .mrk)
+error-export-stopped = В { $file } ничего не записано: { $detail }
+export-unmappable = запись { $record }, поле { $tag }: символ «{ $character }» ({ $code }) нельзя записать в кодировке { $charset }
+export-record-too-long = запись { $record } заняла бы { $length } байт — больше допустимых в ISO 2709 99 999
+export-field-too-long = запись { $record }: поле { $tag } заняло бы { $length } байт — больше допустимых в ISO 2709 9999
+export-text = запись { $record }, поле { $tag }: { $detail }
+repair-charset = в записи указана кодировка { $declared }, а байты — в { $used }; прочитано как { $used }
+repair-charset-undeclared = кодировка записи не указана или неизвестна; байты прочитаны как { $used }
+
+marcxml-malformed = Запись { $record } (строка { $line }, позиция { $column }): ошибка в разметке XML: { $detail }
+marcxml-missing-leader = Запись { $record } (строка { $line }, позиция { $column }): в записи нет маркера
+marcxml-invalid-leader = Запись { $record } (строка { $line }, позиция { $column }): в маркере записи «{ $found }» { $length ->
+    [one] { $length } символ
+    [few] { $length } символа
+   *[many] { $length } символов
+}, а должно быть 24
+marcxml-bad-tag = Запись { $record } (строка { $line }, позиция { $column }): у элемента <{ $element }> метка «{ $found }», а метка поля — это три буквы или цифры
+marcxml-bad-indicator = Запись { $record } (строка { $line }, позиция { $column }): поле { $tag }: индикатор { $which } — «{ $found }», а индикатор должен быть одним символом
+marcxml-bad-subfield-code = Запись { $record } (строка { $line }, позиция { $column }): поле { $tag }: код подполя «{ $found }» — не латинская буква, не цифра и не знак
+marcxml-unexpected-element = Запись { $record } (строка { $line }, позиция { $column }): элемент <{ $name }> не может находиться внутри <{ $parent }>
+marcxml-unexpected-top-element = Строка { $line }, позиция { $column }: элемент <{ $name }> не может быть корневым элементом файла MARCXML
+marcxml-unexpected-text = Запись { $record } (строка { $line }, позиция { $column }): текст «{ $text }» стоит прямо внутри <{ $parent }>, вне подполей
+marcxml-unexpected-eof = Запись { $record } (строка { $line }, позиция { $column }): файл обрывается внутри <{ $element }> — по-видимому, он неполный
+marcxml-bad-reference = Запись { $record } (строка { $line }, позиция { $column }): ссылка «&{ $name };» не обозначает ни известный символ, ни сущность (сущности из DTD раскрываются, только если это простой текст)
+marcxml-forbidden-char = Запись { $record } (строка { $line }, позиция { $column }): символ { $char } недопустим в XML
+marcxml-not-utf8 = Запись { $record } (строка { $line }, позиция { $column }): текст не в кодировке UTF-8
+marcxml-unsupported-encoding = Строка { $line }, позиция { $column }: файл в кодировке { $encoding }, а MARCXML читается только в UTF-8 — сначала перекодируйте файл
+marcxml-value-too-long = Запись { $record } (строка { $line }, позиция { $column }): значение превышает допустимый предел в { $limit ->
+    [one] { $limit } байт
+    [few] { $limit } байта
+   *[many] { $limit } байт
+}
+marcxml-record-too-large = Запись { $record } (строка { $line }, позиция { $column }): запись превышает допустимый предел в { $limit ->
+    [one] { $limit } байт
+    [few] { $limit } байта
+   *[many] { $limit } байт
+}
+marcxml-too-deep = Запись { $record } (строка { $line }, позиция { $column }): глубина вложенности элементов превышает { $limit ->
+    [one] { $limit } уровень
+    [few] { $limit } уровня
+   *[many] { $limit } уровней
+}
+marcxml-not-marcxml = Строка { $line }, позиция { $column }: это не MARCXML — записей нет, корневой элемент <{ $root }>
+marcxml-not-marcxml-namespace = Строка { $line }, позиция { $column }: это не MARCXML — записей нет, корневой элемент <{ $root }> из пространства имён { $namespace }
+marcxml-empty = В файле нет ни элементов XML, ни записей
+marcxml-read-failed = Запись { $record } (строка { $line }): не удалось прочитать файл ({ $detail })
+marcxml-ignored-element = Строка { $line }, позиция { $column }: элемент <{ $name }> не входит в MARCXML и пропущен
+marcxml-ignored-element-text = Строка { $line }, позиция { $column }: элемент <{ $name }> не входит в MARCXML и пропущен («{ $text }»)
+marcxml-write-forbidden-char = Запись { $record }: в { $place } символ { $char }, недопустимый в XML 1.0; запись не выгружена
+marcxml-write-failed = Не удалось записать файл MARCXML ({ $detail })

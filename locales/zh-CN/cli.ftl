@@ -8,3 +8,16 @@ cli-stats-total = { $file }：共 { $count } 条记录
 cli-stats-flavour = { "  " }{ $flavour }：{ $count }
 cli-stats-status = { "  " }{ $status }：{ $count }
 cli-stats-trash = { "  " }回收站中：{ $count }
+cli-at-record = { $file }，第 { $record } 条记录
+cli-repaired = 已修复 { $count } 条记录（详见上方说明）
+
+bench-parse = 解析 ISO 2709
+bench-iso-to-xml = ISO 2709 → MARCXML
+bench-xml-to-iso = MARCXML → ISO 2709
+bench-import = 导入目录库
+bench-yaz-iso-to-xml = yaz-marcdump ISO 2709 → MARCXML
+bench-yaz-xml-to-iso = yaz-marcdump MARCXML → ISO 2709
+cli-bench-size = { $count } 条记录（{ $bytes } 字节）：
+cli-bench-row = { "  " }{ $phase }：每秒 { $rate } 条（{ $seconds } 秒），{ $peak }
+cli-bench-peak = 内存峰值 { $mib } MiB
+cli-bench-no-peak = 未测量内存峰值

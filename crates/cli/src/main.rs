@@ -2,10 +2,11 @@
 //! language of `--lang` or the environment (LANG, LC_ALL, LC_MESSAGES).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use qiao_core::charset::Charset;
 use qiao_core::i18n::{Lang, Localizer, Message};
 use qiao_core::marc::{mrk, Flavour};
 use qiao_core::store::{Catalogue, ListRequest, Scope, SortBy};
-use qiao_core::{Error, ImportOptions, Paths, Settings};
+use qiao_core::{Error, ExportOptions, ExportReport, Format, ImportOptions, OnUnmappable, Paths, Settings};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,16 +32,12 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
-    /// Import records from .mrk files, all in one transaction
+    /// Import records (ISO 2709, MARCXML or .mrk), all files in one transaction
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Take every record as this flavour instead of detecting it
-        #[arg(long, value_enum)]
-        flavour: Option<FlavourArg>,
-        /// Import nothing if any record cannot be read
-        #[arg(long)]
-        strict: bool,
+        #[command(flatten)]
+        reading: Reading,
         /// Print the report as JSON
         #[arg(long)]
         json: bool,
@@ -49,8 +46,24 @@ enum Command {
     Export {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
-        #[arg(long, value_enum, default_value = "mrk")]
-        format: ExportFormat,
+        #[command(flatten)]
+        writing: Writing,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Convert a file between formats and character sets (no catalogue involved)
+    Convert {
+        input: PathBuf,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        reading: Reading,
+        #[command(flatten)]
+        writing: Writing,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Show one record
     Show {
@@ -72,6 +85,21 @@ enum Command {
         offset: u32,
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure import, export and conversion speed and memory on generated files of each
+    /// size, side by side with yaz-marcdump when it is installed
+    Bench {
+        /// Record counts to measure (two sizes show whether memory grows with the file)
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
+        sizes: Vec<u64>,
+        /// Where to write the generated files [default: a temporary folder]
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Do not run yaz-marcdump
+        #[arg(long)]
+        no_yaz: bool,
         #[arg(long)]
         json: bool,
     },
@@ -120,9 +148,71 @@ impl From<SortArg> for SortBy {
     }
 }
 
+/// How input files are read.
+#[derive(clap::Args)]
+struct Reading {
+    /// Input format [default: detected from the file]
+    #[arg(long = "from", alias = "format", value_name = "FORMAT", value_parser = parse_format)]
+    format: Option<Format>,
+    /// Take every record as this flavour instead of detecting it per record
+    #[arg(long, value_enum)]
+    flavour: Option<FlavourArg>,
+    /// Character set of ISO 2709 input [default: declared in each record, checked against its bytes]
+    #[arg(long = "encoding", value_name = "NAME", value_parser = parse_charset)]
+    encoding: Option<Charset>,
+    /// Refuse everything if any record cannot be read
+    #[arg(long)]
+    strict: bool,
+}
+
+impl Reading {
+    fn options(&self) -> ImportOptions {
+        ImportOptions {
+            format: self.format,
+            flavour: self.flavour.map(Flavour::from),
+            encoding: self.encoding,
+            strict: self.strict,
+        }
+    }
+}
+
+/// How output files are written.
+#[derive(clap::Args)]
+struct Writing {
+    /// Output format [default: from the file name, else ISO 2709]
+    #[arg(long = "to", value_name = "FORMAT", value_parser = parse_format)]
+    to: Option<Format>,
+    /// Character set of ISO 2709 output: utf-8, marc-8 (MARC 21), cp1251 or gb18030 (UNIMARC family)
+    #[arg(long = "to-encoding", value_name = "NAME", value_parser = parse_charset, default_value = "utf-8")]
+    encoding: Charset,
+    /// A record with a character the output set cannot hold: stop (nothing written) or skip it
+    #[arg(long, value_enum, default_value = "stop")]
+    on_unmappable: Unmappable,
+}
+
+impl Writing {
+    fn options(&self, target: &std::path::Path) -> ExportOptions {
+        let format = self.to.or_else(|| Format::from_extension(target)).unwrap_or(Format::Iso2709);
+        let on_unmappable = match self.on_unmappable {
+            Unmappable::Stop => OnUnmappable::Stop,
+            Unmappable::Skip => OnUnmappable::Skip,
+        };
+        ExportOptions { format, encoding: self.encoding, on_unmappable }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    Mrk,
+enum Unmappable {
+    Stop,
+    Skip,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}
+
+fn parse_charset(text: &str) -> Result<Charset, String> {
+    text.parse::<Charset>().map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,6 +241,25 @@ fn say(l10n: &Localizer, message: Message) {
     println!("{}", l10n.message(&message));
 }
 
+/// The summary of an export or a conversion.
+fn print_written(l10n: &Localizer, report: &ExportReport, output: &std::path::Path, json: bool) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(report).unwrap_or_default());
+        return;
+    }
+    for problem in report.unreadable.iter().chain(&report.skipped) {
+        eprintln!("{}", l10n.message(&problem.message));
+    }
+    say(l10n, Message::new("cli-exported").arg("count", report.written).arg("file", output.display().to_string()));
+    if !report.repaired.is_empty() {
+        say(l10n, Message::new("cli-repaired").arg("count", report.repaired.len()));
+    }
+    let left_out = report.unreadable.len() + report.skipped.len();
+    if left_out > 0 {
+        say(l10n, Message::new("cli-skipped").arg("count", left_out));
+    }
+}
+
 fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
     let paths = Paths::from_env();
     let db = cli.db.clone().unwrap_or_else(|| {
@@ -166,26 +275,40 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
                 say(l10n, Message::new("cli-imported").arg("count", n));
             }
         }
-        Command::Import { files, flavour, strict, json } => {
+        Command::Import { files, reading, json } => {
             let mut catalogue = Catalogue::open(&db)?;
-            let options = ImportOptions { flavour: flavour.map(Flavour::from), strict };
-            let report = qiao_core::import_files(&mut catalogue, &files, &options)?;
+            let report = qiao_core::import_files(&mut catalogue, &files, &reading.options())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
+                for repaired in &report.repaired {
+                    for note in &repaired.notes {
+                        let at = Message::new("cli-at-record")
+                            .arg("file", repaired.file.as_str())
+                            .arg("record", repaired.position.record);
+                        eprintln!("{}: {}", l10n.message(&at), l10n.message(note));
+                    }
+                }
                 for problem in &report.skipped {
                     eprintln!("{}", l10n.message(&problem.message));
                 }
                 say(l10n, Message::new("cli-imported").arg("count", report.imported));
+                if !report.repaired.is_empty() {
+                    say(l10n, Message::new("cli-repaired").arg("count", report.repaired.len()));
+                }
                 if !report.skipped.is_empty() {
                     say(l10n, Message::new("cli-skipped").arg("count", report.skipped.len()));
                 }
             }
         }
-        Command::Export { output, format: ExportFormat::Mrk } => {
+        Command::Export { output, writing, json } => {
             let catalogue = Catalogue::open(&db)?;
-            let n = qiao_core::export_mrk(&catalogue, &output)?;
-            say(l10n, Message::new("cli-exported").arg("count", n).arg("file", output.display().to_string()));
+            let report = qiao_core::export(&catalogue, &output, &writing.options(&output))?;
+            print_written(l10n, &report, &output, json);
+        }
+        Command::Convert { input, output, reading, writing, json } => {
+            let report = qiao_core::convert(&input, &output, &reading.options(), &writing.options(&output))?;
+            print_written(l10n, &report, &output, json);
         }
         Command::Show { id, format } => {
             let catalogue = Catalogue::open(&db)?;
@@ -209,6 +332,34 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
                     let year = row.year.map(|y| y.to_string()).unwrap_or_default();
                     let _ = writeln!(out, "{}\t{}\t{}\t{}", row.id, row.title, row.responsibility, year);
                 }
+            }
+        }
+        Command::Bench { sizes, dir, no_yaz, json } => {
+            let temp = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            let dir = dir.unwrap_or_else(|| temp.path().to_path_buf());
+            let corpus = std::env::var_os("QIAO_CORPUS").map(PathBuf::from).filter(|p| p.is_dir());
+            let mut reports = Vec::new();
+            for size in sizes {
+                let report = qiao_core::bench::run(&dir, size, corpus.as_deref(), !no_yaz)?;
+                if !json {
+                    say(
+                        l10n,
+                        Message::new("cli-bench-size").arg("count", report.records).arg("bytes", report.file_bytes),
+                    );
+                    for p in &report.phases {
+                        let peak = p.peak_kib.map(|k| Message::new("cli-bench-peak").arg("mib", k / 1024));
+                        let row = Message::new("cli-bench-row")
+                            .arg("phase", Message::new(p.name.as_str()))
+                            .arg("rate", p.records_per_second.round() as i64)
+                            .arg("seconds", format!("{:.2}", p.seconds))
+                            .arg("peak", peak.unwrap_or_else(|| Message::new("cli-bench-no-peak")));
+                        say(l10n, row);
+                    }
+                }
+                reports.push(report);
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&reports).unwrap_or_default());
             }
         }
         Command::Stats { json } => {

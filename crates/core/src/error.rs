@@ -19,6 +19,12 @@ pub enum Error {
     EmptyRecord,
     #[error("{file}: {skipped} records could not be read; nothing was imported")]
     ImportRefused { file: String, skipped: usize },
+    #[error("{file}: not a MARC file Qiao recognizes (ISO 2709, MARCXML or .mrk)")]
+    UnknownFormat { file: String },
+    #[error("{file}: {message}")]
+    Unreadable { file: String, message: Message },
+    #[error("{file}: export stopped: {message}")]
+    ExportStopped { file: String, message: Message },
 }
 
 impl Error {
@@ -45,6 +51,13 @@ impl Error {
             Error::EmptyRecord => Message::new("error-empty-record"),
             Error::ImportRefused { file, skipped } => {
                 Message::new("error-import-refused").arg("file", file.as_str()).arg("count", *skipped)
+            }
+            Error::UnknownFormat { file } => Message::new("error-unknown-format").arg("file", file.as_str()),
+            Error::Unreadable { file, message } => {
+                Message::new("error-import-record").arg("file", file.as_str()).arg("detail", message.clone())
+            }
+            Error::ExportStopped { file, message } => {
+                Message::new("error-export-stopped").arg("file", file.as_str()).arg("detail", message.clone())
             }
         }
     }

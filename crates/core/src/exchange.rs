@@ -1,39 +1,55 @@
-//! Records in and out of a catalogue as files. Imports are one transaction and report
-//! every record they skip; exports never leave a partial file behind.
+//! Records in and out of a catalogue as files, and from one file format to another.
+//! Imports are one transaction and report every record they repaired or skipped; exports
+//! never leave a partial file behind and never write a character the target set lacks.
 
+use crate::encoding;
 use crate::error::Error;
+use crate::source::{self, Format, Incoming, Position};
 use crate::Result;
+use qiao_charset::Charset;
 use qiao_i18n::Message;
-use qiao_marc::mrk::{self, MrkReader};
-use qiao_marc::Flavour;
+use qiao_marc::iso2709::{self, EncodeError};
+use qiao_marc::{marcxml, mrk, Flavour, Record};
 use qiao_store::{Catalogue, Status};
 use serde::{Deserialize, Serialize};
-use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportOptions {
+    /// Read files as this format instead of detecting it.
+    pub format: Option<Format>,
     /// Take every record as this flavour instead of detecting it per record.
     pub flavour: Option<Flavour>,
+    /// Decode ISO 2709 in this character set instead of the declared or detected one.
+    pub encoding: Option<Charset>,
     /// Refuse the whole import if any record cannot be read.
     pub strict: bool,
 }
 
-/// A record that was not imported, and why.
+/// A record that was not imported or converted, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Problem {
     pub file: String,
-    /// 1-based line (text formats) where the record starts or the error is.
-    pub line: u32,
+    pub position: Position,
     pub message: Message,
+}
+
+/// A record that was imported after something in it was put right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Repaired {
+    pub file: String,
+    pub position: Position,
+    pub notes: Vec<Message>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     pub imported: u32,
+    pub repaired: Vec<Repaired>,
     pub skipped: Vec<Problem>,
     /// Ids of the imported records, in file order.
     #[cfg_attr(feature = "specta", specta(type = Vec<specta_typescript::Number>))]
@@ -44,28 +60,33 @@ fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Imports .mrk files into the catalogue in one transaction: either every readable record
-/// of every file is added, or (on an I/O or database failure, or a bad record when
-/// `strict`) none is.
+/// Imports files into the catalogue in one transaction: either every readable record of
+/// every file is added, or (on an I/O or database failure, or a bad record when `strict`)
+/// none is.
 pub fn import_files(catalogue: &mut Catalogue, files: &[PathBuf], options: &ImportOptions) -> Result<ImportReport> {
     catalogue.write(|w| {
         let mut report = ImportReport::default();
         for path in files {
-            let file = File::open(path).map_err(|e| Error::io(path, e))?;
-            for item in MrkReader::new(BufReader::with_capacity(1 << 16, file)) {
+            let file = display_name(path);
+            for item in source::read_file(path, options.format, options.encoding)? {
                 match item {
-                    Ok(read) => {
-                        let flavour = options.flavour.unwrap_or_else(|| Flavour::detect(&read.record));
-                        report.ids.push(w.insert(&read.record, flavour, Status::Complete)?);
+                    Ok(Incoming { position, record, notes }) => {
+                        let flavour = options.flavour.unwrap_or_else(|| Flavour::detect(&record));
+                        report.ids.push(w.insert(&record, flavour, Status::Complete)?);
                         report.imported += 1;
+                        if !notes.is_empty() {
+                            report.repaired.push(Repaired { file: file.clone(), position, notes });
+                        }
                     }
-                    Err(e) if matches!(e.kind, mrk::MrkErrorKind::Io(_)) => {
-                        return Err(Error::Mrk { file: display_name(path), source: e });
+                    Err(bad) if is_read_failure(&bad.message) => {
+                        return Err(Error::Unreadable { file: file.clone(), message: bad.message });
                     }
-                    Err(e) => report.skipped.push(Problem {
-                        file: display_name(path),
-                        line: e.line as u32,
-                        message: Error::Mrk { file: display_name(path), source: e }.message(),
+                    Err(bad) => report.skipped.push(Problem {
+                        file: file.clone(),
+                        position: bad.position,
+                        message: Message::new("error-import-record")
+                            .arg("file", file.as_str())
+                            .arg("detail", bad.message),
                     }),
                 }
             }
@@ -78,26 +99,224 @@ pub fn import_files(catalogue: &mut Catalogue, files: &[PathBuf], options: &Impo
     })
 }
 
-/// Writes every record (trash excluded) as .mrk. The file appears complete or not at all:
-/// records go to a temporary file beside the target, renamed into place at the end.
-pub fn export_mrk(catalogue: &Catalogue, target: &Path) -> Result<u32> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let temp = tempfile::Builder::new().prefix(".qiao-export-").tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
-    let mut out = BufWriter::with_capacity(1 << 16, temp.as_file());
-    let mut count = 0u32;
+/// An I/O failure mid-file stops the import: the rest of the file was never seen.
+fn is_read_failure(message: &Message) -> bool {
+    message.code.ends_with("-read-failed")
+}
+
+/// What to do with a record that has a character the target character set cannot hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnUnmappable {
+    /// Stop the export; no file is left behind.
+    #[default]
+    Stop,
+    /// Leave the record out and report it.
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub format: Format,
+    /// ISO 2709 only: MARCXML and .mrk are always UTF-8.
+    pub encoding: Charset,
+    pub on_unmappable: OnUnmappable,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions { format: Format::Iso2709, encoding: Charset::Utf8, on_unmappable: OnUnmappable::Stop }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExportReport {
+    pub written: u32,
+    /// Records left out (a character the target set lacks, a record too long for ISO 2709).
+    pub skipped: Vec<Problem>,
+    /// Records read with repairs (convert only).
+    pub repaired: Vec<Repaired>,
+    /// Records that could not be read (convert only).
+    pub unreadable: Vec<Problem>,
+}
+
+/// Writes records to a temporary file beside the target and renames it into place once
+/// complete, so a failed or cancelled export never leaves a file that looks whole.
+struct Output {
+    target: PathBuf,
+    temp: tempfile::NamedTempFile,
+    format: Format,
+    charset: Charset,
+    started: bool,
+}
+
+/// Why one record could not be written.
+enum RecordFailure {
+    /// The record cannot be written this way (skip or stop, as the user chose).
+    Refused(Message),
+    /// The output itself failed: stop.
+    Fatal(Error),
+}
+
+impl Output {
+    fn create(target: &Path, format: Format, charset: Charset) -> Result<Output> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let temp =
+            tempfile::Builder::new().prefix(".qiao-export-").tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
+        let charset = if format == Format::Iso2709 { charset } else { Charset::Utf8 };
+        Ok(Output { target: target.to_path_buf(), temp, format, charset, started: false })
+    }
+
+    fn write(
+        &mut self,
+        out: &mut BufWriter<std::fs::File>,
+        record: &Record,
+        id: &str,
+    ) -> std::result::Result<(), RecordFailure> {
+        let io = |e: std::io::Error, target: &Path| RecordFailure::Fatal(Error::io(target, e));
+        let mut record = record.clone();
+        encoding::declare(&mut record, self.charset);
+        match self.format {
+            Format::Mrk => out
+                .write_all(mrk::to_string(&record).as_bytes())
+                .and_then(|_| out.write_all(b"\n"))
+                .map_err(|e| io(e, &self.target)),
+            Format::Marcxml => {
+                if !self.started {
+                    marcxml::write_start(&mut *out).map_err(|e| io(e, &self.target))?;
+                    self.started = true;
+                }
+                marcxml::write_record(&mut *out, &record).map_err(|e| match e {
+                    marcxml::WriteError::Io(e) => io(e, &self.target),
+                    other => RecordFailure::Refused(other.message().arg("record", id)),
+                })
+            }
+            Format::Iso2709 => {
+                let charset = self.charset;
+                let mut unmappable = None;
+                let mut encode = |text: &str| {
+                    qiao_charset::encode(charset, text).map_err(|e| {
+                        let detail = e.to_string();
+                        unmappable = Some(e);
+                        EncodeError { detail }
+                    })
+                };
+                let bytes = iso2709::write(&record, &mut encode).map_err(|e| {
+                    RecordFailure::Refused(match (e, unmappable.take()) {
+                        (iso2709::WriteError::Text { tag, .. }, Some(u)) => Message::new("export-unmappable")
+                            .arg("record", id)
+                            .arg("tag", tag)
+                            .arg("character", u.character.to_string())
+                            .arg("code", format!("U+{:04X}", u.code))
+                            .arg("charset", charset.name()),
+                        (iso2709::WriteError::RecordTooLong(n), _) => {
+                            Message::new("export-record-too-long").arg("record", id).arg("length", n)
+                        }
+                        (iso2709::WriteError::FieldTooLong { tag, length }, _) => Message::new("export-field-too-long")
+                            .arg("record", id)
+                            .arg("tag", tag)
+                            .arg("length", length),
+                        (iso2709::WriteError::Text { tag, detail }, None) => {
+                            Message::new("export-text").arg("record", id).arg("tag", tag).arg("detail", detail)
+                        }
+                    })
+                })?;
+                out.write_all(&bytes).map_err(|e| io(e, &self.target))
+            }
+        }
+    }
+
+    fn finish(mut self, mut out: BufWriter<std::fs::File>) -> Result<()> {
+        if self.format == Format::Marcxml {
+            if !self.started {
+                marcxml::write_start(&mut out).map_err(|e| Error::io(&self.target, e))?;
+                self.started = true;
+            }
+            marcxml::write_end(&mut out).map_err(|e| Error::io(&self.target, e))?;
+        }
+        out.flush().map_err(|e| Error::io(&self.target, e))?;
+        drop(out);
+        self.temp.as_file().sync_all().map_err(|e| Error::io(&self.target, e))?;
+        self.temp.persist(&self.target).map_err(|e| Error::io(&self.target, e.error))?;
+        Ok(())
+    }
+}
+
+fn writer_for(output: &Output) -> Result<BufWriter<std::fs::File>> {
+    let file = output.temp.as_file().try_clone().map_err(|e| Error::io(&output.target, e))?;
+    Ok(BufWriter::with_capacity(1 << 16, file))
+}
+
+/// Writes every record (trash excluded).
+pub fn export(catalogue: &Catalogue, target: &Path, options: &ExportOptions) -> Result<ExportReport> {
+    let mut output = Output::create(target, options.format, options.encoding)?;
+    let mut out = writer_for(&output)?;
+    let mut report = ExportReport::default();
+    let file = display_name(target);
     catalogue.for_each(|stored| {
-        out.write_all(mrk::to_string(&stored.record).as_bytes())
-            .and_then(|_| out.write_all(b"\n"))
-            .map_err(|e| Error::io(target, e))?;
-        count += 1;
+        let id = stored.id.to_string();
+        match output.write(&mut out, &stored.record, &id) {
+            Ok(()) => report.written += 1,
+            Err(RecordFailure::Fatal(e)) => return Err(e),
+            Err(RecordFailure::Refused(message)) => match options.on_unmappable {
+                OnUnmappable::Stop => return Err(Error::ExportStopped { file: file.clone(), message }),
+                OnUnmappable::Skip => report.skipped.push(Problem {
+                    file: file.clone(),
+                    position: Position { record: stored.id as u32, line: None, offset: None },
+                    message,
+                }),
+            },
+        }
         Ok::<_, Error>(())
     })?;
-    out.flush().map_err(|e| Error::io(target, e))?;
-    drop(out);
-    temp.as_file().sync_all().map_err(|e| Error::io(target, e))?;
-    temp.persist(target).map_err(|e| Error::io(target, e.error))?;
-    Ok(count)
+    output.finish(out)?;
+    Ok(report)
+}
+
+/// Writes every record as .mrk (the CLI's historical default).
+pub fn export_mrk(catalogue: &Catalogue, target: &Path) -> Result<u32> {
+    let options = ExportOptions { format: Format::Mrk, ..ExportOptions::default() };
+    Ok(export(catalogue, target, &options)?.written)
+}
+
+/// Converts a file from one format (and character set) to another, no catalogue involved.
+pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOptions) -> Result<ExportReport> {
+    let mut output = Output::create(target, to.format, to.encoding)?;
+    let mut out = writer_for(&output)?;
+    let mut report = ExportReport::default();
+    let file = display_name(input);
+    for item in source::read_file(input, from.format, from.encoding)? {
+        match item {
+            Ok(Incoming { position, record, notes }) => {
+                let id = position.record.to_string();
+                match output.write(&mut out, &record, &id) {
+                    Ok(()) => report.written += 1,
+                    Err(RecordFailure::Fatal(e)) => return Err(e),
+                    Err(RecordFailure::Refused(message)) => match to.on_unmappable {
+                        OnUnmappable::Stop => return Err(Error::ExportStopped { file: display_name(target), message }),
+                        OnUnmappable::Skip => report.skipped.push(Problem { file: file.clone(), position, message }),
+                    },
+                }
+                if !notes.is_empty() {
+                    report.repaired.push(Repaired { file: file.clone(), position, notes });
+                }
+            }
+            Err(bad) if is_read_failure(&bad.message) => {
+                return Err(Error::Unreadable { file: file.clone(), message: bad.message });
+            }
+            Err(bad) => report.unreadable.push(Problem {
+                file: file.clone(),
+                position: bad.position,
+                message: Message::new("error-import-record").arg("file", file.as_str()).arg("detail", bad.message),
+            }),
+        }
+    }
+    if from.strict && !report.unreadable.is_empty() {
+        return Err(Error::ImportRefused { file, skipped: report.unreadable.len() });
+    }
+    output.finish(out)?;
+    Ok(report)
 }

@@ -529,6 +529,10 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, TextError> {
 /// NFC, without allocating twice for text that already is (nearly all of it).
 pub fn to_nfc(text: &str) -> String {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    // ASCII is always NFC, and most MARC values are ASCII: check that at memory speed first.
+    if text.is_ascii() {
+        return text.to_string();
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text.to_string(),
         _ => text.nfc().collect(),

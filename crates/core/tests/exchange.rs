@@ -1,0 +1,210 @@
+//! Import, export and conversion across ISO 2709, MARCXML and .mrk, with real files from
+//! the shared corpus and every character set they use.
+
+use qiao_core::charset::Charset;
+use qiao_core::marc::{mrk, Flavour, Record};
+use qiao_core::store::{Catalogue, Scope};
+use qiao_core::{convert, demo, export, import_files, ExportOptions, Format, ImportOptions, OnUnmappable};
+use std::path::{Path, PathBuf};
+
+fn corpus(relative: &str) -> PathBuf {
+    let root = std::env::var_os("QIAO_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let path = root.join(relative);
+    assert!(path.exists(), "corpus file {} is missing (set QIAO_CORPUS)", path.display());
+    path
+}
+
+fn fresh(dir: &Path) -> Catalogue {
+    Catalogue::create(&dir.join(format!("c{}.qiao", std::process::id() ^ rand_suffix()))).unwrap()
+}
+
+fn rand_suffix() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn all_records(catalogue: &Catalogue) -> Vec<Record> {
+    let mut out = Vec::new();
+    catalogue
+        .for_each(|r| {
+            out.push(r.record);
+            Ok::<_, qiao_core::Error>(())
+        })
+        .unwrap();
+    out
+}
+
+#[test]
+fn every_corpus_file_imports_or_reports_each_bad_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut stack = vec![corpus("")];
+    let (mut files, mut imported, mut skipped) = (0, 0, 0);
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let mut catalogue = fresh(dir.path());
+        match import_files(&mut catalogue, &[path.clone()], &ImportOptions::default()) {
+            Ok(report) => {
+                files += 1;
+                imported += report.imported;
+                skipped += report.skipped.len();
+                assert_eq!(catalogue.count(Scope::Active).unwrap(), report.imported, "{}", path.display());
+                for problem in &report.skipped {
+                    let message = &problem.message;
+                    assert_eq!(message.code, "error-import-record", "{}", path.display());
+                    assert!(
+                        problem.position.record > 0
+                            && (problem.position.line.is_some() || problem.position.offset.is_some())
+                    );
+                }
+            }
+            // Not MARC at all (JSON, text notes): refused as a whole, nothing imported.
+            Err(e) => {
+                assert_eq!(e.message().code, "error-unknown-format", "{}: {e}", path.display());
+                assert_eq!(catalogue.count(Scope::Active).unwrap(), 0);
+            }
+        }
+    }
+    assert!(files > 60 && imported > 500, "{files} files, {imported} records imported, {skipped} skipped");
+}
+
+#[test]
+fn cp1251_rusmarc_reads_as_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    let report = import_files(&mut catalogue, &[corpus("ManagedIrbis/TEST1.ISO")], &ImportOptions::default()).unwrap();
+    assert_eq!((report.imported, report.skipped.len()), (81, 0), "{:?}", report.skipped.first());
+    let records = all_records(&catalogue);
+    let titles: Vec<&str> = records.iter().filter_map(|r| r.subfield("200", 'a')).collect();
+    assert!(titles.iter().all(|t| !t.contains('\u{FFFD}')));
+    let cyrillic = titles.iter().filter(|t| t.chars().any(|c| ('а'..='я').contains(&c))).count();
+    assert!(cyrillic > 60, "only {cyrillic} of {} titles read as Russian: {:?}", titles.len(), &titles[..5]);
+    let flavours: Vec<Flavour> = records.iter().map(Flavour::detect).collect();
+    assert!(flavours.iter().all(|f| f.is_unimarc_family()));
+}
+
+#[test]
+fn marc8_files_decode_to_the_right_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, count) in
+        [("crate-marc-record/marc8_multiple.mrc", 109), ("perl-MARC-Charset/cyrillic.marc", 0), ("pymarc/marc8.dat", 1)]
+    {
+        let mut catalogue = fresh(dir.path());
+        let report = import_files(&mut catalogue, &[corpus(file)], &ImportOptions::default()).unwrap();
+        assert!(report.skipped.is_empty(), "{file}: {:?}", report.skipped.first());
+        if count > 0 {
+            assert_eq!(report.imported, count, "{file}");
+        }
+        for record in all_records(&catalogue) {
+            for field in &record.fields {
+                for sub in field.subfields() {
+                    assert!(!sub.value.contains('\u{1b}'), "{file}: an escape sequence was left in {:?}", sub.value);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn iso2709_marcxml_and_mrk_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    demo::seed(&mut catalogue).unwrap();
+    let original = all_records(&catalogue);
+    let mut results = Vec::new();
+    for format in [Format::Iso2709, Format::Marcxml, Format::Mrk] {
+        let file = dir.path().join(format!("out.{}", format.name()));
+        let options = ExportOptions { format, ..ExportOptions::default() };
+        let report = export(&catalogue, &file, &options).unwrap();
+        assert_eq!(report.written as usize, original.len());
+        let mut back = fresh(dir.path());
+        let imported = import_files(&mut back, &[file], &ImportOptions::default()).unwrap();
+        assert!(imported.skipped.is_empty() && imported.repaired.is_empty(), "{format:?}: {imported:?}");
+        results.push(all_records(&back));
+    }
+    for (format, records) in ["iso2709", "marcxml", "mrk"].iter().zip(&results) {
+        assert_eq!(records.len(), original.len());
+        for (a, b) in original.iter().zip(records) {
+            assert_eq!(a.fields, b.fields, "{format}");
+        }
+    }
+    // Converting without a catalogue gives the same bytes as exporting.
+    let xml = dir.path().join("out.marcxml");
+    let again = dir.path().join("again.mrc");
+    convert(&xml, &again, &ImportOptions::default(), &ExportOptions::default()).unwrap();
+    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(dir.path().join("out.iso2709")).unwrap());
+}
+
+#[test]
+fn legacy_encodings_round_trip_and_declare_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    let rusmarc = "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-1\n=100  \\\\$a20240501d2014    k  y0rusy50      ca\n=200  1\\$aВойна и мир$fЛ. Н. Толстой\n=801  \\0$aRU\n";
+    let file = dir.path().join("ru.mrk");
+    std::fs::write(&file, rusmarc).unwrap();
+    import_files(&mut catalogue, &[file], &ImportOptions::default()).unwrap();
+    let out = dir.path().join("ru-cp1251.mrc");
+    let options =
+        ExportOptions { format: Format::Iso2709, encoding: Charset::Cp1251, on_unmappable: OnUnmappable::Stop };
+    export(&catalogue, &out, &options).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.windows(4).any(|w| w == b"0189"), "100 $a/26-29 must declare CP1251");
+    assert!(bytes.windows(3).any(|w| w == [0xC2, 0xEE, 0xE9]), "«Вой» in CP1251");
+    let mut back = fresh(dir.path());
+    import_files(&mut back, &[out], &ImportOptions::default()).unwrap();
+    assert_eq!(all_records(&back)[0].subfield("200", 'a'), Some("Война и мир"));
+}
+
+#[test]
+fn a_character_the_target_set_lacks_stops_or_skips_never_a_question_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    demo::seed(&mut catalogue).unwrap();
+    let out = dir.path().join("all.mrc");
+    let stop = ExportOptions { format: Format::Iso2709, encoding: Charset::Cp1251, on_unmappable: OnUnmappable::Stop };
+    let err = export(&catalogue, &out, &stop).unwrap_err();
+    let message = err.message();
+    assert_eq!(message.code, "error-export-stopped");
+    let rendered = qiao_core::i18n::Localizer::new(qiao_core::i18n::Lang::En).message(&message);
+    assert!(rendered.contains("cannot be written in cp1251") && rendered.contains("field"), "{rendered}");
+    assert!(!out.exists(), "a stopped export leaves no file");
+    assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with(".qiao-export")));
+
+    let skip = ExportOptions { on_unmappable: OnUnmappable::Skip, ..stop };
+    let report = export(&catalogue, &out, &skip).unwrap();
+    assert!(report.written > 0 && !report.skipped.is_empty());
+    assert_eq!(report.written as usize + report.skipped.len(), catalogue.count(Scope::Active).unwrap() as usize);
+    let mut back = fresh(dir.path());
+    let imported = import_files(&mut back, &[out], &ImportOptions::default()).unwrap();
+    assert_eq!(imported.imported, report.written);
+    // What was written is exactly what the catalogue holds (no "?" stand-ins), apart from
+    // 100 $a/26-29, which now declares CP1251.
+    let originals = all_records(&catalogue);
+    for record in all_records(&back) {
+        let text = mrk::to_string(&record);
+        assert!(!text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "a Chinese record slipped into CP1251");
+        let original = originals.iter().find(|o| o.control("001") == record.control("001")).unwrap();
+        let without_100 =
+            |r: &Record| r.fields.iter().filter(|f| f.tag().as_str() != "100").cloned().collect::<Vec<_>>();
+        assert_eq!(without_100(&record), without_100(original));
+    }
+}
+
+#[test]
+fn an_unknown_file_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "Just some notes, not MARC.").unwrap();
+    let err = import_files(&mut catalogue, &[file], &ImportOptions::default()).unwrap_err();
+    assert_eq!(err.message().code, "error-unknown-format");
+}
