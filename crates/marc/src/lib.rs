@@ -2,6 +2,7 @@
 //! family), lossless (field order, repeated fields and subfields, blank indicators), plus
 //! the MarcBreaker text format (`.mrk`) and the per-flavour summary used for listing.
 
+pub mod crosswalk;
 pub mod flavour;
 pub mod iso2709;
 pub mod marcxml;

@@ -1,0 +1,1 @@
+//! Crosswalks between flavours (being written).
