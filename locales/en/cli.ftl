@@ -36,3 +36,14 @@ cli-bench-size = { $count } records ({ $bytes } bytes):
 cli-bench-row = { "  " }{ $phase }: { $rate } records/s ({ $seconds } s), { $peak }
 cli-bench-peak = peak memory { $mib } MiB
 cli-bench-no-peak = peak memory not measured
+cli-duplicate-skipped = already in the catalogue as { $ids }; skipped
+cli-duplicate-replaced = replaced record { $ids } (its earlier version is kept in its history)
+cli-duplicate-kept = added beside { $ids }, which looks like the same work
+cli-replaced = { $count ->
+    [one] Replaced { $count } record
+   *[other] Replaced { $count } records
+}
+cli-duplicates-skipped = { $count ->
+    [one] Skipped { $count } duplicate (see the notes above)
+   *[other] Skipped { $count } duplicates (see the notes above)
+}

@@ -45,3 +45,16 @@ cli-bench-size = { $count ->
 cli-bench-row = { "  " }{ $phase }: { $rate } зап./с ({ $seconds } с), { $peak }
 cli-bench-peak = пик памяти { $mib } МиБ
 cli-bench-no-peak = пик памяти не измерен
+cli-duplicate-skipped = уже есть в каталоге ({ $ids }); пропущена
+cli-duplicate-replaced = заменила запись { $ids } (прежняя версия сохранена в истории)
+cli-duplicate-kept = добавлена рядом с { $ids } (похоже, то же издание)
+cli-replaced = { $count ->
+    [one] Заменена { $count } запись
+    [few] Заменено { $count } записи
+   *[many] Заменено { $count } записей
+}
+cli-duplicates-skipped = { $count ->
+    [one] Пропущен { $count } дубликат (см. примечания выше)
+    [few] Пропущено { $count } дубликата (см. примечания выше)
+   *[many] Пропущено { $count } дубликатов (см. примечания выше)
+}

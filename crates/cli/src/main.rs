@@ -6,7 +6,9 @@ use qiao_core::charset::Charset;
 use qiao_core::i18n::{Lang, Localizer, Message};
 use qiao_core::marc::{mrk, Flavour};
 use qiao_core::store::{Catalogue, ListRequest, Scope, SortBy};
-use qiao_core::{Error, ExportOptions, ExportReport, Format, ImportOptions, OnUnmappable, Paths, Settings};
+use qiao_core::{
+    Error, ExportOptions, ExportReport, Format, ImportOptions, OnDuplicate, OnUnmappable, Paths, Settings,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -163,15 +165,32 @@ struct Reading {
     /// Refuse everything if any record cannot be read
     #[arg(long)]
     strict: bool,
+    /// A record the catalogue already has (same 001 and agency, or an ISBN in any form):
+    /// skip it, replace the existing record (keeping its history), or keep both
+    #[arg(long, value_enum, default_value = "skip")]
+    on_duplicate: DuplicateArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DuplicateArg {
+    Skip,
+    Replace,
+    Keep,
 }
 
 impl Reading {
     fn options(&self) -> ImportOptions {
+        let on_duplicate = match self.on_duplicate {
+            DuplicateArg::Skip => OnDuplicate::Skip,
+            DuplicateArg::Replace => OnDuplicate::Replace,
+            DuplicateArg::Keep => OnDuplicate::Keep,
+        };
         ImportOptions {
             format: self.format,
             flavour: self.flavour.map(Flavour::from),
             encoding: self.encoding,
             strict: self.strict,
+            on_duplicate,
         }
     }
 }
@@ -292,7 +311,29 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
                 for problem in &report.skipped {
                     eprintln!("{}", l10n.message(&problem.message));
                 }
+                for dup in &report.duplicates {
+                    let at =
+                        Message::new("cli-at-record").arg("file", dup.file.as_str()).arg("record", dup.position.record);
+                    let ids: Vec<String> = dup.matches.iter().map(|m| m.id.to_string()).collect();
+                    let code = match dup.action {
+                        OnDuplicate::Skip => "cli-duplicate-skipped",
+                        OnDuplicate::Replace => "cli-duplicate-replaced",
+                        OnDuplicate::Keep => "cli-duplicate-kept",
+                    };
+                    eprintln!(
+                        "{}: {}",
+                        l10n.message(&at),
+                        l10n.message(&Message::new(code).arg("ids", ids.join(", ")))
+                    );
+                }
                 say(l10n, Message::new("cli-imported").arg("count", report.imported));
+                if report.replaced > 0 {
+                    say(l10n, Message::new("cli-replaced").arg("count", report.replaced));
+                }
+                let skipped_duplicates = report.duplicates.iter().filter(|d| d.action == OnDuplicate::Skip).count();
+                if skipped_duplicates > 0 {
+                    say(l10n, Message::new("cli-duplicates-skipped").arg("count", skipped_duplicates));
+                }
                 if !report.repaired.is_empty() {
                     say(l10n, Message::new("cli-repaired").arg("count", report.repaired.len()));
                 }

@@ -36,7 +36,14 @@ fn init_import_export_show_stats() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o).trim(), "Импортировано 2 записи");
 
+    // The same file again: both records are already there (same 001 and agency).
     let o = qiao(d, "C", &["--db", "c.qiao", "import", "--json", "in.mrk"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((report["imported"].as_u64(), report["duplicates"].as_array().map(Vec::len)), (Some(0), Some(2)));
+    assert_eq!(report["duplicates"][0]["matches"][0]["reason"]["match"], "control_number");
+    let o = qiao(d, "ru_RU.UTF-8", &["--db", "c.qiao", "import", "in.mrk"]);
+    assert!(stdout(&o).contains("Пропущено 2 дубликата"), "{}", stdout(&o));
+    let o = qiao(d, "C", &["--db", "c.qiao", "import", "--json", "--on-duplicate", "keep", "in.mrk"]);
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["imported"], 2);
 

@@ -10,7 +10,7 @@ use qiao_charset::Charset;
 use qiao_i18n::Message;
 use qiao_marc::iso2709::{self, EncodeError};
 use qiao_marc::{marcxml, mrk, Flavour, Record};
-use qiao_store::{Catalogue, Status};
+use qiao_store::{Catalogue, Duplicate, Status};
 use serde::{Deserialize, Serialize};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -25,6 +25,35 @@ pub struct ImportOptions {
     pub encoding: Option<Charset>,
     /// Refuse the whole import if any record cannot be read.
     pub strict: bool,
+    /// What to do with a record the catalogue already has (same 001 and agency, or ISBN).
+    pub on_duplicate: OnDuplicate,
+}
+
+/// What an import does with a record that matches one already in the catalogue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum OnDuplicate {
+    /// Leave the catalogue's record as it is and report the incoming one.
+    #[default]
+    Skip,
+    /// Save the incoming record as a new version of the existing one (history keeps the old).
+    Replace,
+    /// Add the incoming record beside the existing one.
+    Keep,
+}
+
+/// An incoming record that matched records already in the catalogue, and what was done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DuplicateFound {
+    pub file: String,
+    pub position: Position,
+    pub matches: Vec<Duplicate>,
+    pub action: OnDuplicate,
+    /// The record written: the replaced one's id or the kept copy's; none when skipped.
+    #[cfg_attr(feature = "specta", specta(type = Option<specta_typescript::Number>))]
+    pub id: Option<i64>,
 }
 
 /// A record that was not imported or converted, and why.
@@ -48,9 +77,13 @@ pub struct Repaired {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
+    /// Records added (kept duplicates included).
     pub imported: u32,
+    /// Existing records replaced by an incoming duplicate.
+    pub replaced: u32,
     pub repaired: Vec<Repaired>,
     pub skipped: Vec<Problem>,
+    pub duplicates: Vec<DuplicateFound>,
     /// Ids of the imported records, in file order.
     #[cfg_attr(feature = "specta", specta(type = Vec<specta_typescript::Number>))]
     pub ids: Vec<i64>,
@@ -72,9 +105,31 @@ pub fn import_files(catalogue: &mut Catalogue, files: &[PathBuf], options: &Impo
                 match item {
                     Ok(Incoming { position, record, notes }) => {
                         let flavour = options.flavour.unwrap_or_else(|| Flavour::detect(&record));
-                        report.ids.push(w.insert(&record, flavour, Status::Complete)?);
-                        report.imported += 1;
-                        if !notes.is_empty() {
+                        let matches = w.duplicates_of(&record, flavour, None)?;
+                        let written = match (matches.first(), options.on_duplicate) {
+                            (None, _) | (Some(_), OnDuplicate::Keep) => {
+                                report.imported += 1;
+                                Some(w.insert(&record, flavour, Status::Complete)?)
+                            }
+                            (Some(first), OnDuplicate::Replace) => {
+                                w.update(first.id, &record, flavour, Status::Complete, None)?;
+                                report.replaced += 1;
+                                Some(first.id)
+                            }
+                            (Some(_), OnDuplicate::Skip) => None,
+                        };
+                        report.ids.extend(written);
+                        if !matches.is_empty() {
+                            let action = options.on_duplicate;
+                            report.duplicates.push(DuplicateFound {
+                                file: file.clone(),
+                                position,
+                                matches,
+                                action,
+                                id: written,
+                            });
+                        }
+                        if written.is_some() && !notes.is_empty() {
                             report.repaired.push(Repaired { file: file.clone(), position, notes });
                         }
                     }

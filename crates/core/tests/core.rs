@@ -82,7 +82,10 @@ fn import_skips_bad_records_and_names_them() {
     assert_eq!(report.imported, 2);
     assert_eq!(report.skipped.len(), 1);
     let problem = &report.skipped[0];
-    assert_eq!((problem.position.line, problem.position.record, problem.message.code.as_str()), (Some(5), 2, "error-import-record"));
+    assert_eq!(
+        (problem.position.line, problem.position.record, problem.message.code.as_str()),
+        (Some(5), 2, "error-import-record")
+    );
     let rendered = qiao_core::i18n::Localizer::new(qiao_core::i18n::Lang::En).message(&problem.message);
     assert!(rendered.contains("mixed.mrk") && rendered.contains("Line 5, column 9"), "{rendered}");
     let flavours: Vec<Flavour> = report.ids.iter().map(|id| catalogue.get(*id).unwrap().flavour).collect();

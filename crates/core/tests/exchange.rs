@@ -77,8 +77,11 @@ fn every_corpus_file_imports_or_reports_each_bad_record() {
 fn cp1251_rusmarc_reads_as_russian() {
     let dir = tempfile::tempdir().unwrap();
     let mut catalogue = fresh(dir.path());
-    let report = import_files(&mut catalogue, &[corpus("ManagedIrbis/TEST1.ISO")], &ImportOptions::default()).unwrap();
+    let keep = ImportOptions { on_duplicate: qiao_core::OnDuplicate::Keep, ..ImportOptions::default() };
+    let report = import_files(&mut catalogue, &[corpus("ManagedIrbis/TEST1.ISO")], &keep).unwrap();
     assert_eq!((report.imported, report.skipped.len()), (81, 0), "{:?}", report.skipped.first());
+    // The file holds one record twice over (a shared ISBN): kept here, reported all the same.
+    assert_eq!(report.duplicates.len(), 1);
     let records = all_records(&catalogue);
     let titles: Vec<&str> = records.iter().filter_map(|r| r.subfield("200", 'a')).collect();
     assert!(titles.iter().all(|t| !t.contains('\u{FFFD}')));
@@ -123,8 +126,11 @@ fn iso2709_marcxml_and_mrk_agree() {
         let report = export(&catalogue, &file, &options).unwrap();
         assert_eq!(report.written as usize, original.len());
         let mut back = fresh(dir.path());
-        let imported = import_files(&mut back, &[file], &ImportOptions::default()).unwrap();
+        // The demo holds the same 呐喊 edition twice (CNMARC and MARC 21): keep both.
+        let keep = ImportOptions { on_duplicate: qiao_core::OnDuplicate::Keep, ..ImportOptions::default() };
+        let imported = import_files(&mut back, &[file], &keep).unwrap();
         assert!(imported.skipped.is_empty() && imported.repaired.is_empty(), "{format:?}: {imported:?}");
+        assert_eq!(imported.duplicates.len(), 1, "{format:?}");
         results.push(all_records(&back));
     }
     for (format, records) in ["iso2709", "marcxml", "mrk"].iter().zip(&results) {
@@ -207,4 +213,36 @@ fn an_unknown_file_is_refused_whole() {
     std::fs::write(&file, "Just some notes, not MARC.").unwrap();
     let err = import_files(&mut catalogue, &[file], &ImportOptions::default()).unwrap_err();
     assert_eq!(err.message().code, "error-unknown-format");
+}
+
+#[test]
+fn duplicates_are_skipped_replaced_or_kept_as_asked() {
+    use qiao_core::OnDuplicate;
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    let first = dir.path().join("first.mrk");
+    std::fs::write(&first, "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  CN-9\n=010  \\\\$a7-02-000220-X\n=200  1\\$a呐喊\n=801  \\0$aCN$bNLC\n").unwrap();
+    import_files(&mut catalogue, &[first], &ImportOptions::default()).unwrap();
+    // Another library's MARC 21 record of the same edition: only the ISBN (as ISBN-13) says so.
+    let second = dir.path().join("second.mrk");
+    std::fs::write(
+        &second,
+        "=LDR  00000nam\\a2200000\\i\\4500\n=001  ocm1\n=003  OCoLC\n=020  \\\\$a9787020002207\n=245  10$aNa han\n",
+    )
+    .unwrap();
+    let skip = import_files(&mut catalogue, &[second.clone()], &ImportOptions::default()).unwrap();
+    assert_eq!((skip.imported, skip.duplicates.len(), skip.duplicates[0].id), (0, 1, None));
+    let existing = skip.duplicates[0].matches[0].id;
+
+    let replace = ImportOptions { on_duplicate: OnDuplicate::Replace, ..ImportOptions::default() };
+    let replaced = import_files(&mut catalogue, &[second.clone()], &replace).unwrap();
+    assert_eq!((replaced.replaced, replaced.duplicates[0].id), (1, Some(existing)));
+    let stored = catalogue.get(existing).unwrap();
+    assert_eq!((stored.version, stored.flavour, stored.summary.title.as_str()), (2, Flavour::Marc21, "Na han"));
+    assert_eq!(catalogue.history(existing).unwrap().len(), 2, "the replaced version stays in the history");
+
+    let keep = ImportOptions { on_duplicate: OnDuplicate::Keep, ..ImportOptions::default() };
+    let kept = import_files(&mut catalogue, &[second], &keep).unwrap();
+    assert_eq!(kept.imported, 1);
+    assert_eq!(catalogue.count(Scope::Active).unwrap(), 2);
 }

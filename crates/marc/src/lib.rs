@@ -4,6 +4,7 @@
 
 pub mod crosswalk;
 pub mod flavour;
+pub mod identity;
 pub mod iso2709;
 pub mod marcxml;
 pub mod mrk;

@@ -5,7 +5,7 @@ use crate::error::StoreError;
 use crate::list::OrderCache;
 use crate::schema;
 use crate::Result;
-use qiao_marc::{Flavour, Record, Summary};
+use qiao_marc::{identity, Flavour, Record, Summary};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -382,12 +382,13 @@ impl Writer<'_> {
 
     pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
         let body = body::encode(record);
-        let s = Summary::of(record, flavour);
+        let d = Derived::of(record, flavour);
+        let s = &d.summary;
         let mut stmt = self
             .tx
             .prepare_cached(
-                "INSERT INTO records (flavour, status, body, title, sort_title, responsibility, year, language, isbn, created_at, modified_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                "INSERT INTO records (flavour, status, body, title, sort_title, responsibility, year, language, isbn, control_key, created_at, modified_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
             )
             .map_err(self.sql())?;
         stmt.execute(params![
@@ -400,10 +401,20 @@ impl Writer<'_> {
             s.year,
             s.language,
             s.isbn,
+            d.control_key,
             self.now
         ])
         .map_err(self.sql())?;
-        Ok(self.tx.last_insert_rowid())
+        drop(stmt);
+        let id = self.tx.last_insert_rowid();
+        write_isbns(&self.tx, id, &d.isbns).map_err(self.sql())?;
+        Ok(id)
+    }
+
+    /// Records (not in the trash) that look like the same work: the same control number
+    /// from the same agency, or a shared ISBN. `except` leaves out the record being saved.
+    pub fn duplicates_of(&self, record: &Record, flavour: Flavour, except: Option<i64>) -> Result<Vec<Duplicate>> {
+        find_duplicates(&self.tx, record, flavour, except).map_err(self.sql())
     }
 
     pub fn update(
@@ -431,16 +442,136 @@ impl Writer<'_> {
             )
             .map_err(self.sql())?;
         let body = body::encode(record);
-        let s = Summary::of(record, flavour);
+        let d = Derived::of(record, flavour);
+        let s = &d.summary;
         self.tx
             .execute(
                 "UPDATE records SET flavour = ?2, status = ?3, body = ?4, title = ?5, sort_title = ?6, responsibility = ?7,
-                 year = ?8, language = ?9, isbn = ?10, modified_at = max(?11, modified_at + 1), version = version + 1 WHERE id = ?1",
-                params![id, flavour.as_str(), status.as_str(), body, s.title, s.sort_title, s.responsibility, s.year, s.language, s.isbn, self.now],
+                 year = ?8, language = ?9, isbn = ?10, control_key = ?11, modified_at = max(?12, modified_at + 1),
+                 version = version + 1 WHERE id = ?1",
+                params![
+                    id,
+                    flavour.as_str(),
+                    status.as_str(),
+                    body,
+                    s.title,
+                    s.sort_title,
+                    s.responsibility,
+                    s.year,
+                    s.language,
+                    s.isbn,
+                    d.control_key,
+                    self.now
+                ],
             )
             .map_err(self.sql())?;
+        write_isbns(&self.tx, id, &d.isbns).map_err(self.sql())?;
         Ok(())
     }
+}
+
+/// Why a record was taken for a duplicate of another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "match", rename_all = "snake_case")]
+pub enum DuplicateReason {
+    /// The same 001 from the same agency (003 / 801 $b).
+    ControlNumber { key: String },
+    /// A shared ISBN (compared as ISBN-13).
+    Isbn { isbn13: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Duplicate {
+    #[cfg_attr(feature = "specta", specta(type = specta_typescript::Number))]
+    pub id: i64,
+    pub reason: DuplicateReason,
+}
+
+/// Everything computed from a record body: one function for insert, update and rebuild.
+struct Derived {
+    summary: Summary,
+    control_key: Option<String>,
+    isbns: Vec<String>,
+}
+
+impl Derived {
+    fn of(record: &Record, flavour: Flavour) -> Derived {
+        Derived {
+            summary: Summary::of(record, flavour),
+            control_key: identity::control_key(record, flavour),
+            isbns: identity::isbns(record, flavour),
+        }
+    }
+}
+
+fn write_isbns(tx: &Connection, id: i64, isbns: &[String]) -> rusqlite::Result<()> {
+    tx.prepare_cached("DELETE FROM record_isbns WHERE record_id = ?1")?.execute([id])?;
+    let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO record_isbns (isbn13, record_id) VALUES (?1, ?2)")?;
+    for isbn in isbns {
+        insert.execute(params![isbn, id])?;
+    }
+    Ok(())
+}
+
+fn find_duplicates(
+    conn: &Connection,
+    record: &Record,
+    flavour: Flavour,
+    except: Option<i64>,
+) -> rusqlite::Result<Vec<Duplicate>> {
+    let except = except.unwrap_or(-1);
+    let mut found: Vec<Duplicate> = Vec::new();
+    if let Some(key) = identity::control_key(record, flavour) {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM records WHERE control_key = ?1 AND deleted_at IS NULL AND id != ?2 ORDER BY id",
+        )?;
+        for id in stmt.query_map(params![key, except], |r| r.get::<_, i64>(0))? {
+            found.push(Duplicate { id: id?, reason: DuplicateReason::ControlNumber { key: key.clone() } });
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.record_id FROM record_isbns i JOIN records r ON r.id = i.record_id
+         WHERE i.isbn13 = ?1 AND r.deleted_at IS NULL AND r.id != ?2 ORDER BY r.id",
+    )?;
+    for isbn in identity::isbns(record, flavour) {
+        for id in stmt.query_map(params![isbn, except], |r| r.get::<_, i64>(0))? {
+            let id = id?;
+            if !found.iter().any(|d| d.id == id) {
+                found.push(Duplicate { id, reason: DuplicateReason::Isbn { isbn13: isbn.clone() } });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Recomputes the derived columns of every record from its body (after a migration that
+/// adds or changes them), inside the migration's transaction.
+pub(crate) fn rebuild_derived(tx: &Connection, path: &Path) -> Result<()> {
+    let sql = |e| StoreError::sqlite(path, e);
+    let mut select = tx.prepare("SELECT id, flavour, body FROM records").map_err(sql)?;
+    let mut update = tx
+        .prepare(
+            "UPDATE records SET title = ?2, sort_title = ?3, responsibility = ?4, year = ?5, language = ?6, isbn = ?7,
+             control_key = ?8 WHERE id = ?1",
+        )
+        .map_err(sql)?;
+    let mut rows = select.query([]).map_err(sql)?;
+    while let Some(row) = rows.next().map_err(sql)? {
+        let (id, flavour, text): (i64, String, String) =
+            (row.get(0).map_err(sql)?, row.get(1).map_err(sql)?, row.get(2).map_err(sql)?);
+        // A damaged body must not make the whole catalogue unopenable: that record keeps
+        // its old derived columns, and the damage shows when the record itself is opened.
+        let Ok(record) = body::decode(&text) else { continue };
+        let d = Derived::of(&record, parse_flavour(&flavour));
+        let s = &d.summary;
+        update
+            .execute(params![id, s.title, s.sort_title, s.responsibility, s.year, s.language, s.isbn, d.control_key])
+            .map_err(sql)?;
+        write_isbns(tx, id, &d.isbns).map_err(sql)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn parse_flavour(text: &str) -> Flavour {

@@ -7,7 +7,7 @@ mod error;
 mod list;
 mod schema;
 
-pub use catalogue::{Catalogue, RecordVersion, Stats, Status, StoredRecord, Writer};
+pub use catalogue::{Catalogue, Duplicate, DuplicateReason, RecordVersion, Stats, Status, StoredRecord, Writer};
 pub use error::StoreError;
 pub use list::{ListPage, ListRequest, RecordRow, Scope, SortBy, MAX_PAGE};
 pub use schema::LATEST_VERSION;

@@ -10,8 +10,19 @@ use std::time::Duration;
 /// SQLite's application_id for Qiao catalogues: "QIAO" in ASCII.
 pub(crate) const APPLICATION_ID: i64 = 0x5149_414F;
 
+/// One schema step: its SQL, and whether the derived columns (listing summary, identity
+/// keys) must be recomputed from the record bodies after it.
+#[derive(Clone, Copy)]
+pub(crate) struct Migration {
+    pub sql: &'static str,
+    pub rebuild_derived: bool,
+}
+
 /// The numbered migrations, in order; migration N brings the schema to user_version N.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_catalogue.sql")];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration { sql: include_str!("../migrations/0001_catalogue.sql"), rebuild_derived: false },
+    Migration { sql: include_str!("../migrations/0002_identity.sql"), rebuild_derived: true },
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -78,7 +89,7 @@ pub(crate) fn migrate_with(
     conn: &mut Connection,
     path: &Path,
     found: i64,
-    migrations: &[&str],
+    migrations: &[Migration],
 ) -> Result<Option<PathBuf>> {
     let latest = migrations.len() as i64;
     if found >= latest {
@@ -92,8 +103,13 @@ pub(crate) fn migrate_with(
     if current > latest {
         return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: current, supported: latest });
     }
-    for migration in &migrations[current as usize..] {
-        tx.execute_batch(migration).map_err(sql)?;
+    let pending = &migrations[current as usize..];
+    for migration in pending {
+        tx.execute_batch(migration.sql).map_err(sql)?;
+    }
+    // A fresh catalogue has no records to rebuild.
+    if current > 0 && pending.iter().any(|m| m.rebuild_derived) {
+        crate::catalogue::rebuild_derived(&tx, path)?;
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(sql)?;
     tx.pragma_update(None, "user_version", latest).map_err(sql)?;
@@ -126,12 +142,15 @@ mod tests {
         migrate_with(&mut conn, &path, 0, &MIGRATIONS[..1]).unwrap();
         conn.execute("INSERT INTO records (flavour, status, body, title, sort_title, responsibility, created_at, modified_at) VALUES ('marc21', 'draft', '{}', 't', 't', '', 0, 0)", []).unwrap();
 
-        let second = "CREATE TABLE extra (x INTEGER) STRICT;";
-        let migrations = [MIGRATIONS[0], second];
+        let migrations = [
+            MIGRATIONS[0],
+            MIGRATIONS[1],
+            Migration { sql: "CREATE TABLE extra (x INTEGER) STRICT;", rebuild_derived: false },
+        ];
         let backup = migrate_with(&mut conn, &path, 1, &migrations).unwrap().expect("a backup");
         assert!(backup.file_name().unwrap().to_string_lossy().starts_with("old.schema1-"));
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
 
         let copy = Connection::open(&backup).unwrap();
         let copy_version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
@@ -140,11 +159,35 @@ mod tests {
     }
 
     #[test]
+    fn records_of_an_older_catalogue_gain_identity_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.qiao");
+        let mut conn = connect(&path).unwrap();
+        migrate_with(&mut conn, &path, 0, &MIGRATIONS[..1]).unwrap();
+        let text = "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  CN-1\n=010  \\\\$a7-02-000220-X\n=200  1\\$a呐喊\n=801  \\0$aCN$bNLC\n";
+        let record = qiao_marc::mrk::parse_one(text).unwrap().unwrap();
+        conn.execute(
+            "INSERT INTO records (flavour, status, body, title, sort_title, responsibility, created_at, modified_at) VALUES ('cnmarc', 'complete', ?1, '', '', '', 0, 0)",
+            [crate::body::encode(&record)],
+        )
+        .unwrap();
+        drop(conn);
+        let catalogue = crate::Catalogue::open(&path).unwrap();
+        let (key, title): (String, String) = catalogue
+            .conn
+            .query_row("SELECT control_key, title FROM records", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((key.as_str(), title.as_str()), ("CN-1|NLC", "呐喊"));
+        let isbn: String = catalogue.conn.query_row("SELECT isbn13 FROM record_isbns", [], |r| r.get(0)).unwrap();
+        assert_eq!(isbn, "9787020002207");
+    }
+
+    #[test]
     fn a_failing_migration_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.qiao");
         let mut conn = connect(&path).unwrap();
-        let broken = "CREATE TABLE fine (x INTEGER); THIS IS NOT SQL;";
+        let broken = Migration { sql: "CREATE TABLE fine (x INTEGER); THIS IS NOT SQL;", rebuild_derived: false };
         assert!(migrate_with(&mut conn, &path, 0, &[MIGRATIONS[0], broken]).is_err());
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();

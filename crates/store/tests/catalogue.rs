@@ -248,3 +248,36 @@ fn many_openers_of_one_new_file_agree() {
     let catalogue = Catalogue::open(&path).unwrap();
     assert_eq!(catalogue.count(Scope::Active).unwrap(), 6);
 }
+
+#[test]
+fn duplicates_are_found_by_control_number_and_any_isbn_form() {
+    let (_dir, _path, mut catalogue) = fresh();
+    let parse = |text: &str| mrk::parse_one(text).unwrap().unwrap();
+    let existing = parse("=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-7\n=010  \\\\$a5-03-002020-9\n=200  1\\$aВойна и мир\n=801  \\0$aRU$bРНБ\n");
+    let id = catalogue.insert(&existing, Flavour::Rusmarc, Status::Complete).unwrap();
+    let gone = catalogue.insert(&existing, Flavour::Rusmarc, Status::Complete).unwrap();
+    catalogue.delete(gone).unwrap();
+
+    let same_isbn_13 =
+        parse("=LDR  00000nam\\a2200000\\i\\4500\n=020  \\\\$a978-5-03-002020-4\n=245  10$aVoina i mir\n");
+    let found = catalogue.write(|w| w.duplicates_of(&same_isbn_13, Flavour::Marc21, None)).unwrap();
+    assert_eq!(
+        found,
+        [qiao_store::Duplicate { id, reason: qiao_store::DuplicateReason::Isbn { isbn13: "9785030020204".into() } }],
+        "the trashed copy is not a duplicate"
+    );
+
+    let same_number = parse("=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-7\n=200  1\\$aДругое\n=801  \\0$aRU$bРНБ\n");
+    let found = catalogue.write(|w| w.duplicates_of(&same_number, Flavour::Rusmarc, None)).unwrap();
+    assert!(matches!(
+        found.as_slice(),
+        [qiao_store::Duplicate { reason: qiao_store::DuplicateReason::ControlNumber { .. }, .. }]
+    ));
+    let other_agency =
+        parse("=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-7\n=200  1\\$aДругое\n=801  \\0$aRU$bРГБ\n");
+    assert!(catalogue.write(|w| w.duplicates_of(&other_agency, Flavour::Rusmarc, None)).unwrap().is_empty());
+    assert!(
+        catalogue.write(|w| w.duplicates_of(&existing, Flavour::Rusmarc, Some(id))).unwrap().is_empty(),
+        "a record is not its own duplicate"
+    );
+}
