@@ -20,6 +20,13 @@ const COMMANDS: &[&str] = &[
     "record_history",
     "get_version",
     "restore_version",
+    "charsets",
+    "pick_import_files",
+    "import_records",
+    "cancel_import",
+    "pick_export_file",
+    "export_records",
+    "save_report",
 ];
 
 fn main() {

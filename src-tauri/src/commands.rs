@@ -2,13 +2,20 @@
 //! the result. Errors are `{code, args}` messages the UI formats in its current language.
 
 use crate::state::{lock, AppState};
+use qiao_core::charset::Charset;
 use qiao_core::i18n::{Lang, Message};
 use qiao_core::marc::{mrk, Flavour};
 use qiao_core::store::{Catalogue, ListPage, ListRequest, RecordVersion, Scope, SortBy, Status, StoredRecord};
+use qiao_core::{
+    ExportOptions, ExportReport, Format, ImportControl, ImportOptions, ImportProgress, ImportReport, OnDuplicate,
+    OnUnmappable,
+};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
 
 type Result<T> = std::result::Result<T, Message>;
@@ -300,4 +307,154 @@ pub async fn get_version(state: State<'_, AppState>, at: VersionRef) -> Result<R
 #[specta::specta]
 pub async fn restore_version(state: State<'_, AppState>, at: VersionRef) -> Result<RecordDetail> {
     with_catalogue(&state, |c| Ok(detail(c.restore_version(at.id.0, at.version)?)))
+}
+
+/// What the Import dialog asks for.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct ImportRequest {
+    pub files: Vec<String>,
+    /// Detected per file when absent.
+    pub format: Option<Format>,
+    /// Detected per record when absent.
+    pub flavour: Option<Flavour>,
+    /// ISO 2709 character set name (see `charsets`); declared or detected when absent.
+    pub encoding: Option<String>,
+    pub on_duplicate: OnDuplicate,
+    /// On cancel, keep what was imported so far instead of rolling everything back.
+    pub keep_partial: bool,
+}
+
+/// What the Export dialog asks for (the whole catalogue, trash excluded).
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct ExportRequest {
+    pub path: String,
+    pub format: Format,
+    /// ISO 2709 character set name (see `charsets`).
+    pub encoding: String,
+    pub on_unmappable: OnUnmappable,
+}
+
+fn charset(name: &str) -> Result<Charset> {
+    name.parse().map_err(|_| Message::new("error-unknown-charset").arg("name", name))
+}
+
+/// The character sets Qiao reads and writes, by their canonical names.
+#[tauri::command]
+#[specta::specta]
+pub async fn charsets() -> Result<Vec<String>> {
+    Ok(Charset::ALL.iter().map(|c| c.name().to_string()).collect())
+}
+
+/// "Import…": the native dialog for choosing files (several at once).
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_import_files(window: WebviewWindow, state: State<'_, AppState>) -> Result<Option<Vec<String>>> {
+    let l10n = state.l10n();
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title(l10n.text("dialog-import-files"))
+        .add_filter(l10n.text("dialog-filter-marc"), &["mrc", "iso", "marc", "dat", "xml", "mrk", "usmarc"]);
+    Ok(dialog.pick_files().await.map(|files| files.iter().map(|f| f.path().display().to_string()).collect()))
+}
+
+/// Imports files in one transaction, reporting progress through `progress` about ten
+/// times a second; `cancel_import` stops it.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_records(
+    app: AppHandle,
+    request: ImportRequest,
+    progress: Channel<ImportProgress>,
+) -> Result<ImportReport> {
+    let encoding = request.encoding.as_deref().map(charset).transpose()?;
+    let options = ImportOptions {
+        format: request.format,
+        flavour: request.flavour,
+        encoding,
+        strict: false,
+        on_duplicate: request.on_duplicate,
+    };
+    let files: Vec<PathBuf> = request.files.iter().map(PathBuf::from).collect();
+    let keep_partial = request.keep_partial;
+    let worker = app.clone();
+    // Parsing and writing take seconds on large files: off the async runtime's threads.
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        state.import_cancel.store(false, Ordering::Relaxed);
+        let mut report_progress = |p: ImportProgress| {
+            let _ = progress.send(p);
+        };
+        let control = ImportControl { progress: &mut report_progress, cancel: &state.import_cancel, keep_partial };
+        with_catalogue(&state, |c| Ok(qiao_core::import_files_with(c, &files, &options, control)?))
+    })
+    .await
+    .map_err(|e| Message::new("error-internal").arg("detail", e.to_string()))?
+}
+
+/// Stops a running import (rolled back, or kept so far if the user asked for that).
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_import(state: State<'_, AppState>) -> Result<()> {
+    state.import_cancel.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// "Export…": the native dialog for the target file.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_export_file(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    format: Format,
+) -> Result<Option<String>> {
+    let l10n = state.l10n();
+    let extension = match format {
+        Format::Iso2709 => "mrc",
+        Format::Marcxml => "xml",
+        Format::Mrk => "mrk",
+    };
+    let name = lock(&state.catalogue)
+        .as_ref()
+        .and_then(|c| c.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "records".into());
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title(l10n.text("dialog-export-file"))
+        .set_file_name(format!("{name}.{extension}"))
+        .add_filter(l10n.text("dialog-filter-marc"), &[extension]);
+    Ok(dialog.save_file().await.map(|f| f.path().display().to_string()))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn export_records(app: AppHandle, request: ExportRequest) -> Result<ExportReport> {
+    let options = ExportOptions {
+        format: request.format,
+        encoding: charset(&request.encoding)?,
+        on_unmappable: request.on_unmappable,
+    };
+    let target = PathBuf::from(&request.path);
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        with_catalogue(&state, |c| Ok(qiao_core::export(c, &target, &options)?))
+    })
+    .await
+    .map_err(|e| Message::new("error-internal").arg("detail", e.to_string()))?
+}
+
+/// Saves text the window composed (an import report, in the UI language) where the user
+/// chooses. Returns the path, or nothing when the dialog was cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_report(window: WebviewWindow, state: State<'_, AppState>, text: String) -> Result<Option<String>> {
+    let l10n = state.l10n();
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title(l10n.text("dialog-save-report"))
+        .set_file_name("import-report.txt")
+        .add_filter(l10n.text("dialog-filter-report"), &["txt"]);
+    let Some(file) = dialog.save_file().await else { return Ok(None) };
+    let path = file.path().to_path_buf();
+    std::fs::write(&path, text).map_err(|e| qiao_core::Error::io(&path, e).message())?;
+    Ok(Some(path.display().to_string()))
 }

@@ -29,6 +29,13 @@ fn specta_builder() -> Builder<tauri::Wry> {
         commands::record_history,
         commands::get_version,
         commands::restore_version,
+        commands::charsets,
+        commands::pick_import_files,
+        commands::import_records,
+        commands::cancel_import,
+        commands::pick_export_file,
+        commands::export_records,
+        commands::save_report,
     ])
 }
 

@@ -4,6 +4,7 @@ use qiao_core::i18n::{Lang, Localizer, Message};
 use qiao_core::store::Catalogue;
 use qiao_core::{Paths, Settings};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 pub struct AppState {
@@ -13,6 +14,8 @@ pub struct AppState {
     pub catalogue: Mutex<Option<Catalogue>>,
     /// Why the catalogue from last time could not be opened, shown once the window is up.
     pub startup_problem: Mutex<Option<Message>>,
+    /// Set by "Cancel" while an import runs.
+    pub import_cancel: AtomicBool,
 }
 
 /// A poisoned lock means a command panicked mid-way; the data behind it (an SQLite
@@ -31,6 +34,7 @@ impl AppState {
             l10n: RwLock::new(l10n),
             catalogue: Mutex::new(None),
             startup_problem: Mutex::new(None),
+            import_cancel: AtomicBool::new(false),
         }
     }
 

@@ -25,6 +25,8 @@ pub enum Error {
     Unreadable { file: String, message: Message },
     #[error("{file}: export stopped: {message}")]
     ExportStopped { file: String, message: Message },
+    #[error("cancelled; nothing was imported")]
+    Cancelled,
 }
 
 impl Error {
@@ -56,6 +58,7 @@ impl Error {
             Error::Unreadable { file, message } => {
                 Message::new("error-import-record").arg("file", file.as_str()).arg("detail", message.clone())
             }
+            Error::Cancelled => Message::new("error-import-cancelled"),
             Error::ExportStopped { file, message } => {
                 Message::new("error-export-stopped").arg("file", file.as_str()).arg("detail", message.clone())
             }

@@ -14,6 +14,9 @@ use qiao_store::{Catalogue, Duplicate, Status};
 use serde::{Deserialize, Serialize};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportOptions {
@@ -84,6 +87,8 @@ pub struct ImportReport {
     pub repaired: Vec<Repaired>,
     pub skipped: Vec<Problem>,
     pub duplicates: Vec<DuplicateFound>,
+    /// The user stopped the import and chose to keep what was imported until then.
+    pub cancelled: bool,
     /// Ids of the imported records, in file order.
     #[cfg_attr(feature = "specta", specta(type = Vec<specta_typescript::Number>))]
     pub ids: Vec<i64>,
@@ -93,15 +98,68 @@ fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// How far an import has got, for a progress bar with a rate and an ETA.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportProgress {
+    pub records: u32,
+    #[cfg_attr(feature = "specta", specta(type = specta_typescript::Number))]
+    pub bytes: u64,
+    #[cfg_attr(feature = "specta", specta(type = specta_typescript::Number))]
+    pub total_bytes: u64,
+}
+
+/// Watching and steering a running import: progress reports and a cancel flag.
+pub struct ImportControl<'a> {
+    pub progress: &'a mut dyn FnMut(ImportProgress),
+    /// Set from another thread to stop the import.
+    pub cancel: &'a AtomicBool,
+    /// On cancel, keep what was imported so far instead of rolling all of it back.
+    pub keep_partial: bool,
+}
+
 /// Imports files into the catalogue in one transaction: either every readable record of
 /// every file is added, or (on an I/O or database failure, or a bad record when `strict`)
 /// none is.
 pub fn import_files(catalogue: &mut Catalogue, files: &[PathBuf], options: &ImportOptions) -> Result<ImportReport> {
+    let cancel = AtomicBool::new(false);
+    let control = ImportControl { progress: &mut |_| {}, cancel: &cancel, keep_partial: false };
+    import_files_with(catalogue, files, options, control)
+}
+
+/// [`import_files`] with progress reports and cancellation. A cancelled import rolls back
+/// unless `keep_partial`, in which case the records imported so far stay and the report
+/// says it was cancelled.
+pub fn import_files_with(
+    catalogue: &mut Catalogue,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    control: ImportControl<'_>,
+) -> Result<ImportReport> {
+    let total_bytes = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let bytes = Arc::new(AtomicU64::new(0));
+    let mut last_report = Instant::now();
     catalogue.write(|w| {
         let mut report = ImportReport::default();
-        for path in files {
+        'files: for path in files {
             let file = display_name(path);
-            for item in source::read_file(path, options.format, options.encoding)? {
+            for item in source::read_file_counting(path, options.format, options.encoding, bytes.clone())? {
+                if control.cancel.load(Ordering::Relaxed) {
+                    if control.keep_partial {
+                        report.cancelled = true;
+                        break 'files;
+                    }
+                    return Err(Error::Cancelled);
+                }
+                if last_report.elapsed().as_millis() >= 100 {
+                    last_report = Instant::now();
+                    let seen = report.imported + report.replaced + report.skipped.len() as u32;
+                    (control.progress)(ImportProgress {
+                        records: seen,
+                        bytes: bytes.load(Ordering::Relaxed),
+                        total_bytes,
+                    });
+                }
                 match item {
                     Ok(Incoming { position, record, notes }) => {
                         let flavour = options.flavour.unwrap_or_else(|| Flavour::detect(&record));
@@ -150,6 +208,8 @@ pub fn import_files(catalogue: &mut Catalogue, files: &[PathBuf], options: &Impo
             let first = &report.skipped[0];
             return Err(Error::ImportRefused { file: first.file.clone(), skipped: report.skipped.len() });
         }
+        let seen = report.imported + report.replaced + report.skipped.len() as u32;
+        (control.progress)(ImportProgress { records: seen, bytes: bytes.load(Ordering::Relaxed), total_bytes });
         Ok(report)
     })
 }
@@ -160,7 +220,9 @@ fn is_read_failure(message: &Message) -> bool {
 }
 
 /// What to do with a record that has a character the target character set cannot hold.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum OnUnmappable {
     /// Stop the export; no file is left behind.
     #[default]

@@ -9,9 +9,11 @@ use qiao_marc::iso2709::{self, ErrorKind, RawRecord, TextError};
 use qiao_marc::{marcxml, mrk, Record};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// The exchange formats Qiao reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,14 +104,38 @@ pub struct Unreadable {
 
 pub type Item = std::result::Result<Incoming, Unreadable>;
 
+/// Counts the bytes that pass through, shared with whoever reports progress.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// Opens a file and reads its records lazily (memory stays flat whatever the file's size).
 pub fn read_file(
     path: &Path,
     format: Option<Format>,
     encoding: Option<Charset>,
 ) -> Result<Box<dyn Iterator<Item = Item>>> {
+    read_file_counting(path, format, encoding, Arc::new(AtomicU64::new(0)))
+}
+
+/// Like [`read_file`], adding every byte read to `bytes_read` (for progress and ETA).
+pub fn read_file_counting(
+    path: &Path,
+    format: Option<Format>,
+    encoding: Option<Charset>,
+    bytes_read: Arc<AtomicU64>,
+) -> Result<Box<dyn Iterator<Item = Item>>> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut input = BufReader::with_capacity(1 << 16, file);
+    let mut input = BufReader::with_capacity(1 << 16, Counting { inner: file, count: bytes_read });
     let format = match format {
         Some(f) => f,
         None => {
