@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "pick_export_file",
     "export_records",
     "save_report",
+    "take_pending_import",
 ];
 
 fn main() {

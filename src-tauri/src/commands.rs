@@ -458,3 +458,10 @@ pub async fn save_report(window: WebviewWindow, state: State<'_, AppState>, text
     std::fs::write(&path, text).map_err(|e| qiao_core::Error::io(&path, e).message())?;
     Ok(Some(path.display().to_string()))
 }
+
+/// Files given on the command line to import, handed over once (the UI asks at start).
+#[tauri::command]
+#[specta::specta]
+pub async fn take_pending_import(state: State<'_, AppState>) -> Result<Vec<String>> {
+    Ok(std::mem::take(&mut *lock(&state.pending_import)))
+}

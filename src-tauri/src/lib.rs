@@ -36,6 +36,7 @@ fn specta_builder() -> Builder<tauri::Wry> {
         commands::pick_export_file,
         commands::export_records,
         commands::save_report,
+        commands::take_pending_import,
     ])
 }
 
@@ -51,6 +52,12 @@ pub fn export_bindings(path: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// `--import FILE…`: every argument after it up to the next option.
+fn requested_imports(args: &[String]) -> Vec<String> {
+    let Some(at) = args.iter().position(|a| a == "--import") else { return Vec::new() };
+    args[at + 1..].iter().take_while(|a| !a.starts_with("--")).cloned().collect()
+}
+
 /// `--catalogue PATH` opens (or creates) that catalogue instead of the last one.
 fn requested_catalogue(args: &[String]) -> Option<PathBuf> {
     let at = args.iter().position(|a| a == "--catalogue")?;
@@ -61,6 +68,7 @@ pub fn run(args: Vec<String>) {
     let builder = specta_builder();
     let state = AppState::new(qiao_core::Paths::from_env());
     state.start(requested_catalogue(&args));
+    *state::lock(&state.pending_import) = requested_imports(&args);
     let result = tauri::Builder::default()
         .manage(state)
         .invoke_handler(builder.invoke_handler())

@@ -16,6 +16,9 @@ pub struct AppState {
     pub startup_problem: Mutex<Option<Message>>,
     /// Set by "Cancel" while an import runs.
     pub import_cancel: AtomicBool,
+    /// Files named on the command line (`--import FILE…`, "Open with" from a file manager),
+    /// offered in the Import dialog once the window is up.
+    pub pending_import: Mutex<Vec<String>>,
 }
 
 /// A poisoned lock means a command panicked mid-way; the data behind it (an SQLite
@@ -35,6 +38,7 @@ impl AppState {
             catalogue: Mutex::new(None),
             startup_problem: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
+            pending_import: Mutex::new(Vec::new()),
         }
     }
 

@@ -50,6 +50,8 @@ export const commands = {
 	 *  chooses. Returns the path, or nothing when the dialog was cancelled.
 	 */
 	saveReport: (text: string) => __TAURI_INVOKE<string | null>("save_report", { text }),
+	/**  Files given on the command line to import, handed over once (the UI asks at start). */
+	takePendingImport: () => __TAURI_INVOKE<string[]>("take_pending_import"),
 };
 
 /* Types */
