@@ -130,3 +130,120 @@ confirm-discard-title = Discard your changes?
 confirm-discard-text = The record has unsaved changes. If you continue, they will be lost.
 confirm-discard-ok = Discard changes
 banner-dismiss = Dismiss
+
+## Import and export.
+
+toolbar-import = Import…
+toolbar-import-tip = Add records to the catalogue from MARC files (ISO 2709, MARCXML, .mrk)
+toolbar-export = Export…
+toolbar-export-tip = Write the records of the catalogue to a MARC file
+dialog-close = Close
+exchange-format-iso2709 = ISO 2709 (.mrc, .iso)
+exchange-format-marcxml = MARCXML (.xml)
+exchange-format-mrk = MARCMaker text (.mrk)
+
+import-files = Files to import
+import-files-empty = No files chosen yet. Add one or more MARC files.
+import-add-files = Add files…
+import-remove-file = Remove { $name } from the list
+import-format = File format
+import-flavour = Record format
+import-charset = Character set
+import-detect = Detect automatically
+import-charset-hint = The character set applies to ISO 2709 files; when detected automatically, it is taken from the record leader or recognized from the bytes. MARCXML and .mrk files are always Unicode.
+import-on-duplicate = When a record is already in the catalogue
+import-duplicate-skip = Skip
+import-duplicate-skip-hint = Leave the catalogue’s record as it is; the incoming record is only listed in the report.
+import-duplicate-replace = Replace, keeping history
+import-duplicate-replace-hint = The incoming record becomes a new version of the existing one; the earlier version stays in its history.
+import-duplicate-keep = Keep both
+import-duplicate-keep-hint = Add the incoming record beside the existing one.
+import-duplicate-rule = Records count as the same when they have the same control number (001 from the same agency) or an ISBN in common.
+import-keep-partial = Keep what was imported if I cancel
+import-keep-partial-hint = Otherwise cancelling leaves the catalogue exactly as it was before the import.
+import-start = Import
+
+import-running = Importing…
+import-cancelling = Cancelling…
+import-progress-records = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+import-progress-percent = { $percent }%
+import-rate = { $rate } records/s
+import-eta-unknown = Estimating the time left…
+import-eta-seconds = { $count ->
+    [one] About { $count } second left
+   *[other] About { $count } seconds left
+}
+import-eta-minutes = { $count ->
+    [one] About { $count } minute left
+   *[other] About { $count } minutes left
+}
+import-eta-hours = { $count ->
+    [one] About { $count } hour left
+   *[other] About { $count } hours left
+}
+import-cancel-keeps = If you cancel, the records imported so far are kept.
+import-cancel-undoes = If you cancel, nothing is imported: the catalogue stays as it was.
+
+import-report-title = Import report
+import-report-cancelled = The import was cancelled before the end; the records imported until then have been kept.
+import-report-figure = { $count }
+import-report-imported = { $count ->
+    [one] record imported
+   *[other] records imported
+}
+import-report-replaced = { $count ->
+    [one] record replaced
+   *[other] records replaced
+}
+import-report-repaired = { $count ->
+    [one] record repaired
+   *[other] records repaired
+}
+import-report-skipped = { $count ->
+    [one] record skipped
+   *[other] records skipped
+}
+import-report-duplicates = { $count ->
+    [one] duplicate found
+   *[other] duplicates found
+}
+import-report-clean = No record needed repairs, none was skipped and none was already in the catalogue.
+import-report-repaired-heading = Records imported after repairs
+import-report-skipped-heading = Records not imported
+import-report-duplicates-heading = Records already in the catalogue
+import-report-more = …and { $count } more; save the report to see them all.
+import-at-record = { $file }, record { $record }
+import-at-line = { $file }, record { $record }, line { $line }
+import-at-offset = { $file }, record { $record }, byte { $offset }
+import-match-control-number = matches record { $id }: same control number { $key }
+import-match-isbn = matches record { $id }: same ISBN { $isbn }
+import-action-skip = skipped; the catalogue’s record was left as it was
+import-action-replace = replaced record { $id }; its earlier version is kept in its history
+import-action-keep = added as record { $id }, beside the existing one
+import-save-report = Save report…
+import-report-saved = Report saved to { $path }
+import-report-text-title = Qiao import report, { DATETIME($date) }
+
+export-scope = All records of the catalogue are exported; records in the trash are left out.
+export-format = File format
+export-charset = Character set
+export-charset-hint = Usual choices: MARC-8 for MARC 21 partners, CP1251 for RUSMARC, GB18030 for CNMARC. UTF-8 suits every partner whose system reads Unicode.
+export-charset-unicode = MARCXML and .mrk files are always written in UTF-8.
+export-if-unwritable = If a character cannot be written
+export-unwritable-stop = Stop the export
+export-unwritable-stop-hint = No file is written; you are told the record, the field and the character.
+export-unwritable-skip = Skip that record
+export-unwritable-skip-hint = Write all the other records and list the ones left out.
+export-start = Export…
+export-running = Exporting…
+export-written = { $count ->
+    [one] { $count } record written to { $path }
+   *[other] { $count } records written to { $path }
+}
+export-skipped-heading = { $count ->
+    [one] { $count } record left out
+   *[other] { $count } records left out
+}

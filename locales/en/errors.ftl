@@ -115,3 +115,9 @@ marcxml-ignored-element = Line { $line }, column { $column }: <{ $name }> is not
 marcxml-ignored-element-text = Line { $line }, column { $column }: <{ $name }> is not part of MARCXML and was left out (“{ $text }”)
 marcxml-write-forbidden-char = Record { $record }: { $place } contains the character { $char }, which XML 1.0 cannot hold; the record was not written
 marcxml-write-failed = The MARCXML file could not be written ({ $detail })
+
+crosswalk-no-equivalent-field = { $place }: the target format has no field for this, so it was not carried over: “{ $value }”
+crosswalk-no-equivalent-subfield = { $place }: the target field has no subfield for this, so it was not carried over: “{ $value }”
+crosswalk-coded-value-not-mapped = { $place }: the code “{ $value }” has no equivalent in the target format
+crosswalk-local-field = { $place }: a local field of the source catalogue, meaningless elsewhere, so it was not carried over: “{ $value }”
+crosswalk-non-sorting-markers = { $place }: the target format cannot mark non-sorting words here, so the markers were removed: “{ $value }”

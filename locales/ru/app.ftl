@@ -132,3 +132,131 @@ confirm-discard-title = Отказаться от изменений?
 confirm-discard-text = В записи есть несохранённые изменения. Если продолжить, они будут потеряны.
 confirm-discard-ok = Не сохранять
 banner-dismiss = Закрыть
+
+## Импорт и экспорт.
+
+toolbar-import = Импорт…
+toolbar-import-tip = Добавить в каталог записи из файлов MARC (ISO 2709, MARCXML, .mrk)
+toolbar-export = Экспорт…
+toolbar-export-tip = Выгрузить записи каталога в файл MARC
+dialog-close = Закрыть
+exchange-format-iso2709 = ISO 2709 (.mrc, .iso)
+exchange-format-marcxml = MARCXML (.xml)
+exchange-format-mrk = Текст MARCMaker (.mrk)
+
+import-files = Файлы для импорта
+import-files-empty = Файлы не выбраны. Добавьте один или несколько файлов MARC.
+import-add-files = Добавить файлы…
+import-remove-file = Убрать { $name } из списка
+import-format = Формат файла
+import-flavour = Формат записей
+import-charset = Кодировка
+import-detect = Определить автоматически
+import-charset-hint = Кодировка относится к файлам ISO 2709; при автоматическом выборе она берётся из маркера записи или определяется по содержимому. Файлы MARCXML и .mrk всегда в Юникоде.
+import-on-duplicate = Если запись уже есть в каталоге
+import-duplicate-skip = Пропустить
+import-duplicate-skip-hint = Запись каталога остаётся без изменений; входящая запись только попадает в отчёт.
+import-duplicate-replace = Заменить (сохранив историю)
+import-duplicate-replace-hint = Входящая запись становится новой версией существующей; прежняя версия остаётся в истории.
+import-duplicate-keep = Оставить обе
+import-duplicate-keep-hint = Входящая запись добавляется в каталог рядом с существующей.
+import-duplicate-rule = Дубликатами считаются записи с одинаковым контрольным номером (поле 001 одной и той же организации) или с общим ISBN.
+import-keep-partial = Сохранить уже импортированное, если я прерву импорт
+import-keep-partial-hint = Иначе после отмены каталог останется точно таким, каким был до импорта.
+import-start = Импортировать
+
+import-running = Идёт импорт…
+import-cancelling = Импорт прерывается…
+import-progress-records = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[many] { $count } записей
+}
+import-progress-percent = { $percent } %
+import-rate = { $rate } зап./с
+import-eta-unknown = Оценка оставшегося времени…
+import-eta-seconds = { $count ->
+    [one] Осталось около { $count } секунды
+    [few] Осталось около { $count } секунд
+   *[many] Осталось около { $count } секунд
+}
+import-eta-minutes = { $count ->
+    [one] Осталось около { $count } минуты
+    [few] Осталось около { $count } минут
+   *[many] Осталось около { $count } минут
+}
+import-eta-hours = { $count ->
+    [one] Осталось около { $count } часа
+    [few] Осталось около { $count } часов
+   *[many] Осталось около { $count } часов
+}
+import-cancel-keeps = При отмене уже импортированные записи сохранятся.
+import-cancel-undoes = При отмене ничего не будет импортировано: каталог останется прежним.
+
+import-report-title = Отчёт об импорте
+import-report-cancelled = Импорт прерван до завершения; записи, импортированные к этому моменту, сохранены.
+import-report-figure = { $count }
+import-report-imported = { $count ->
+    [one] запись импортирована
+    [few] записи импортированы
+   *[many] записей импортировано
+}
+import-report-replaced = { $count ->
+    [one] запись заменена
+    [few] записи заменены
+   *[many] записей заменено
+}
+import-report-repaired = { $count ->
+    [one] запись исправлена
+    [few] записи исправлены
+   *[many] записей исправлено
+}
+import-report-skipped = { $count ->
+    [one] запись пропущена
+    [few] записи пропущены
+   *[many] записей пропущено
+}
+import-report-duplicates = { $count ->
+    [one] дубликат
+    [few] дубликата
+   *[many] дубликатов
+}
+import-report-clean = Ни одна запись не потребовала исправлений, не была пропущена и не оказалась дубликатом.
+import-report-repaired-heading = Записи, импортированные после исправлений
+import-report-skipped-heading = Пропущенные записи (не импортированы)
+import-report-duplicates-heading = Дубликаты записей каталога
+import-report-more = …и ещё { $count }; полный список — в сохранённом отчёте.
+import-at-record = { $file }, запись { $record }
+import-at-line = { $file }, запись { $record }, строка { $line }
+import-at-offset = { $file }, запись { $record }, байт { $offset }
+import-match-control-number = совпадает с записью { $id }: тот же контрольный номер { $key }
+import-match-isbn = совпадает с записью { $id }: тот же ISBN { $isbn }
+import-action-skip = пропущена; запись каталога оставлена без изменений
+import-action-replace = заменила запись { $id }; прежняя версия сохранена в истории
+import-action-keep = добавлена как запись { $id }, рядом с существующей
+import-save-report = Сохранить отчёт…
+import-report-saved = Отчёт сохранён: { $path }
+import-report-text-title = Отчёт Цяо об импорте, { DATETIME($date) }
+
+export-scope = Выгружаются все записи каталога; записи из корзины не выгружаются.
+export-format = Формат файла
+export-charset = Кодировка
+export-charset-hint = Обычно: MARC-8 — для партнёров, работающих в MARC 21, CP1251 — для RUSMARC, GB18030 — для CNMARC. UTF-8 подходит всем, чьи системы читают Юникод.
+export-charset-unicode = Файлы MARCXML и .mrk всегда записываются в UTF-8.
+export-if-unwritable = Если символ нельзя записать
+export-unwritable-stop = Остановить экспорт
+export-unwritable-stop-hint = Файл не создаётся; будет указано, в какой записи, в каком поле и какой символ.
+export-unwritable-skip = Пропустить такую запись
+export-unwritable-skip-hint = Остальные записи выгружаются, пропущенные перечисляются.
+export-start = Экспортировать…
+export-running = Идёт экспорт…
+export-written = { $count ->
+    [one] В файл { $path } записана { $count } запись
+    [few] В файл { $path } записаны { $count } записи
+   *[many] В файл { $path } записано { $count } записей
+}
+export-skipped-heading = { $count ->
+    [one] Пропущена { $count } запись
+    [few] Пропущены { $count } записи
+   *[many] Пропущено { $count } записей
+}

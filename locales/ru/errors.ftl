@@ -131,3 +131,9 @@ marcxml-ignored-element = Строка { $line }, позиция { $column }: э
 marcxml-ignored-element-text = Строка { $line }, позиция { $column }: элемент <{ $name }> не входит в MARCXML и пропущен («{ $text }»)
 marcxml-write-forbidden-char = Запись { $record }: в { $place } символ { $char }, недопустимый в XML 1.0; запись не выгружена
 marcxml-write-failed = Не удалось записать файл MARCXML ({ $detail })
+
+crosswalk-no-equivalent-field = { $place }: в целевом формате нет соответствующего поля, данные не перенесены: «{ $value }»
+crosswalk-no-equivalent-subfield = { $place }: в целевом поле нет соответствующего подполя, данные не перенесены: «{ $value }»
+crosswalk-coded-value-not-mapped = { $place }: коду «{ $value }» нет соответствия в целевом формате
+crosswalk-local-field = { $place }: локальное поле исходного каталога, за его пределами не имеет смысла, данные не перенесены: «{ $value }»
+crosswalk-non-sorting-markers = { $place }: в целевом формате здесь нельзя выделить слова, не учитываемые при сортировке, поэтому маркеры удалены: «{ $value }»

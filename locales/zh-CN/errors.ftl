@@ -103,3 +103,9 @@ marcxml-ignored-element = 第 { $line } 行第 { $column } 列：元素 <{ $name
 marcxml-ignored-element-text = 第 { $line } 行第 { $column } 列：元素 <{ $name }> 不属于 MARCXML，已略去（“{ $text }”）
 marcxml-write-forbidden-char = 第 { $record } 条记录：{ $place } 中含有 XML 1.0 无法容纳的字符 { $char }，该记录未导出
 marcxml-write-failed = 无法写入 MARCXML 文件（{ $detail }）
+
+crosswalk-no-equivalent-field = { $place }：目标格式中没有对应的字段，未转入：“{ $value }”
+crosswalk-no-equivalent-subfield = { $place }：目标字段中没有对应的子字段，未转入：“{ $value }”
+crosswalk-coded-value-not-mapped = { $place }：代码“{ $value }”在目标格式中没有对应值
+crosswalk-local-field = { $place }：源编目系统的本地字段，在其他系统中没有意义，未转入：“{ $value }”
+crosswalk-non-sorting-markers = { $place }：目标格式无法在此处标出不参与排序的词语，已删除排序控制符：“{ $value }”

@@ -376,11 +376,12 @@ pub async fn import_records(
     };
     let files: Vec<PathBuf> = request.files.iter().map(PathBuf::from).collect();
     let keep_partial = request.keep_partial;
+    // Cleared here, before the work starts, so a Cancel pressed early is never lost.
+    app.state::<AppState>().import_cancel.store(false, Ordering::Relaxed);
     let worker = app.clone();
     // Parsing and writing take seconds on large files: off the async runtime's threads.
     tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
-        state.import_cancel.store(false, Ordering::Relaxed);
         let mut report_progress = |p: ImportProgress| {
             let _ = progress.send(p);
         };

@@ -1,20 +1,24 @@
 // @vitest-environment happy-dom
-// The whole window mounted against a fake backend (the Tauri IPC is mocked): start-up, the
-// list, viewing, editing with a parse error, saving, deleting, the language switch, the
-// error banner, and that record text is never interpreted as HTML.
+// The whole window mounted against a fake backend (the Tauri IPC is mocked with
+// @tauri-apps/api/mocks, channels included): start-up, the list, viewing, editing with a
+// parse error, saving, deleting, the language switch, the error banner, import (progress,
+// report, cancel, files from the command line), export, and that record text and file
+// names are never interpreted as HTML.
 /// <reference types="node" />
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Lang, Message } from "./lib/bindings";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { Channel } from "@tauri-apps/api/core";
+import type { ImportProgress, ImportReport, Lang, Message } from "./lib/bindings";
 
 const LOCALES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
 
 /** The plain one-line messages of a language, as `uiMessages` would give them. */
 function plainMessages(lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const file of ["app.ftl", "errors.ftl"]) {
+  for (const file of ["app.ftl", "errors.ftl", "exchange.ftl"]) {
     const text = readFileSync(join(LOCALES, lang, file), "utf8");
     for (const m of text.matchAll(/^([a-z][a-z0-9-]*) = ([^{\n]+)$/gm)) out[m[1]] = m[2];
   }
@@ -36,6 +40,15 @@ function titleOf(text: string): string {
   return /^=(?:200|245) {2}..\$a([^$\n]*)/m.exec(text)?.[1] ?? "";
 }
 
+/** An import the fake backend is running: the test sends progress and finishes it. */
+interface RunningImport {
+  request: { files: string[]; keep_partial: boolean };
+  channel: Channel<ImportProgress>;
+  resolve: (report: ImportReport) => void;
+  reject: (error: Message) => void;
+  sent: number;
+}
+
 function fakeBackend() {
   const state = {
     lang: "en" as Lang,
@@ -43,6 +56,14 @@ function fakeBackend() {
     nextId: 4,
     calls: [] as { cmd: string; args: Record<string, unknown> }[],
     records: [] as FakeRecord[],
+    pendingImport: [] as string[],
+    picked: null as string[] | null,
+    importing: null as RunningImport | null,
+    /** What a cancelled import with keep_partial reports. */
+    partial: null as ImportReport | null,
+    exportPath: null as string | null,
+    exportStop: false,
+    reports: [] as string[],
   };
   const add = (id: number, title: string, deleted = false) => {
     const text = `=LDR  00000nam0\\2200000\\\\\\450\\\n=200  1\\$a${title}$fAuthor ${id}`;
@@ -173,6 +194,61 @@ function fakeBackend() {
         current: v.version === r.version,
       }));
     },
+    take_pending_import: () => {
+      const files = state.pendingImport;
+      state.pendingImport = [];
+      return files;
+    },
+    charsets: () => ["utf-8", "marc-8", "iso-5426", "cp1251", "cp866", "koi8-r", "gb18030", "big5"],
+    pick_import_files: () => state.picked,
+    import_records: ({ request, progress }) =>
+      new Promise((resolve, reject) => {
+        state.importing = {
+          request: request as RunningImport["request"],
+          channel: progress as Channel<ImportProgress>,
+          resolve,
+          reject,
+          sent: 0,
+        };
+      }),
+    cancel_import: () => {
+      const running = state.importing;
+      if (running) {
+        if (running.request.keep_partial && state.partial) running.resolve({ ...state.partial, cancelled: true });
+        else running.reject({ code: "error-import-cancelled", args: {} });
+        state.importing = null;
+      }
+      return null;
+    },
+    pick_export_file: () => state.exportPath,
+    export_records: ({ request }) => {
+      const r = request as { path: string; encoding: string };
+      if (state.exportStop) {
+        throw {
+          code: "error-export-stopped",
+          args: {
+            file: "cat.mrc",
+            detail: { code: "export-unmappable", args: { record: 2, tag: "245", character: "Ѣ", code: "U+0462", charset: r.encoding } },
+          },
+        };
+      }
+      return {
+        written: 2,
+        skipped: [
+          {
+            file: r.path,
+            position: { record: 2, line: null, offset: null },
+            message: { code: "export-unmappable", args: { record: 2, tag: "245", character: "Ѣ", code: "U+0462", charset: r.encoding } },
+          },
+        ],
+        repaired: [],
+        unreadable: [],
+      };
+    },
+    save_report: ({ text }) => {
+      state.reports.push(text as string);
+      return "/home/librarian/import report.txt";
+    },
     get_version: ({ at }) => {
       const { id, version } = at as { id: number; version: number };
       const r = find(id);
@@ -194,9 +270,15 @@ let backend = fakeBackend();
 // Svelte is imported afresh with the app after each vi.resetModules(): one runtime per test.
 let svelte: typeof import("svelte");
 const flushSync = () => svelte.flushSync();
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: (cmd: string, args?: Record<string, unknown>) => backend.invoke(cmd, args),
-}));
+
+/** Sends one progress message through the import's channel, as the Rust side does. */
+function sendProgress(progress: ImportProgress) {
+  const running = backend.state.importing;
+  if (!running) throw new Error("no import is running");
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(running.channel.id, { index: running.sent++, message: progress });
+}
 
 /** Lets promises, microtasks and Svelte's effects run. */
 async function settle(rounds = 8) {
@@ -222,12 +304,15 @@ describe("the Qiao window", () => {
   beforeEach(async () => {
     vi.resetModules(); // a fresh i18n store for each test
     backend = fakeBackend();
+    mockIPC((cmd, args) => backend.invoke(cmd, args as Record<string, unknown>));
     document.body.innerHTML = '<div id="app"></div>';
   });
 
   afterEach(() => {
     if (app) svelte.unmount(app);
     app = null;
+    clearMocks();
+    vi.restoreAllMocks();
   });
 
   async function start() {
@@ -421,5 +506,276 @@ describe("the Qiao window", () => {
     byTestId("restore-version")!.click();
     await settle();
     expect(calls("restore_version")[0]?.args).toEqual({ at: { id: 3, version: 1 } });
+  });
+  // ---- Import and export --------------------------------------------------------------
+
+  function change(element: HTMLSelectElement | HTMLInputElement, value: string) {
+    element.value = value;
+    element.dispatchEvent(new Event("change", { bubbles: true }));
+    flushSync();
+  }
+
+  const HOSTILE = "/data/<img src=x onerror=alert(1)>.mrc";
+
+  function importReport(): ImportReport {
+    return {
+      imported: 2,
+      replaced: 1,
+      repaired: [
+        {
+          file: HOSTILE,
+          position: { record: 3, line: null, offset: 1024 },
+          notes: [{ code: "repair-record-length", args: { declared: 900, actual: 901 } }],
+        },
+      ],
+      skipped: [
+        {
+          file: "/data/more.mrk",
+          position: { record: 5, line: 41, offset: null },
+          message: {
+            code: "error-import-record",
+            args: { file: "/data/more.mrk", detail: { code: "mrk-bad-tag", args: { line: 41, column: 2, tag: "<b>" } } },
+          },
+        },
+      ],
+      duplicates: [
+        {
+          file: HOSTILE,
+          position: { record: 7, line: null, offset: 4096 },
+          matches: [{ id: 1, reason: { match: "isbn", isbn13: "9785170906307" } }],
+          action: "replace",
+          id: 1,
+        },
+      ],
+      cancelled: false,
+      ids: [4, 5],
+    };
+  }
+
+  async function openImportWith(files: string[]) {
+    byTestId("toolbar-import")!.click();
+    await settle();
+    backend.state.picked = files;
+    byTestId("import-add-files")!.click();
+    await settle();
+  }
+
+  it("imports: files, options, progress with rate and time left, then the report", async () => {
+    let clock = 10_000;
+    vi.spyOn(performance, "now").mockImplementation(() => clock);
+    await start();
+    expect(byTestId("import-dialog")).toBeNull();
+    byTestId("toolbar-import")!.click();
+    await settle();
+    expect(byTestId("import-dialog")).not.toBeNull();
+    expect(byTestId<HTMLButtonElement>("import-start")!.disabled).toBe(true);
+    expect(byTestId("import-no-files")?.textContent).toContain("No files chosen yet");
+
+    backend.state.picked = [HOSTILE, "/data/more.mrk"];
+    byTestId("import-add-files")!.click();
+    await settle();
+    backend.state.picked = ["/data/more.mrk", "/data/third.xml"]; // one already chosen
+    byTestId("import-add-files")!.click();
+    await settle();
+    const listed = $$('[data-testid="import-file"]');
+    expect(listed.map((f) => f.textContent?.trim())).toEqual(["<img src=x onerror=alert(1)>.mrc", "more.mrk", "third.xml"]);
+    expect(listed[0].title).toBe(HOSTILE);
+    expect(document.querySelector("img")).toBeNull();
+    listed[2].querySelector<HTMLButtonElement>('[data-testid="import-remove-file"]')!.click();
+    await settle();
+    expect($$('[data-testid="import-file"]').length).toBe(2);
+
+    // The character sets come from the backend; auto first.
+    const charset = byTestId<HTMLSelectElement>("import-charset")!;
+    expect([...charset.options].map((o) => o.value)).toEqual(["auto", "utf-8", "marc-8", "iso-5426", "cp1251", "cp866", "koi8-r", "gb18030", "big5"]);
+    change(charset, "cp1251");
+    change(byTestId<HTMLSelectElement>("import-flavour")!, "rusmarc");
+    expect(byTestId<HTMLInputElement>("import-duplicate-skip")!.checked).toBe(true);
+    byTestId<HTMLInputElement>("import-duplicate-replace")!.click();
+    flushSync();
+
+    byTestId<HTMLButtonElement>("import-start")!.click();
+    await settle();
+    expect(calls("import_records")[0].args.request).toEqual({
+      files: [HOSTILE, "/data/more.mrk"],
+      format: null,
+      flavour: "rusmarc",
+      encoding: "cp1251",
+      on_duplicate: "replace",
+      keep_partial: false,
+    });
+    expect(byTestId("import-progress")).not.toBeNull();
+    expect(byTestId("import-eta")?.textContent).toBe("Estimating the time left…");
+
+    // The rest of the window does not react meanwhile.
+    key(window, "n", { ctrlKey: true });
+    await settle();
+    expect(calls("new_record_text").length).toBe(0);
+
+    for (const [at, records, bytes] of [
+      [10_500, 100, 10_000],
+      [11_000, 200, 20_000],
+      [12_000, 400, 40_000],
+    ]) {
+      clock = at;
+      sendProgress({ records, bytes, total_bytes: 100_000 });
+    }
+    await settle();
+    expect(byTestId("import-records")?.textContent).toBe('en|import-progress-records|{"count":400}');
+    expect(byTestId("import-progress-bar")?.getAttribute("aria-valuenow")).toBe("40");
+    expect(byTestId("import-rate")?.textContent).toBe('en|import-rate|{"rate":200}'); // 400 records in 2 s
+    expect(byTestId("import-eta")?.textContent).toBe('en|import-eta-seconds|{"count":3}'); // 60 kB at 20 kB/s
+
+    const lists = calls("list_records").length;
+    const infos = calls("app_info").length;
+    backend.state.importing!.resolve(importReport());
+    backend.state.importing = null;
+    await settle();
+    expect(byTestId("import-progress")).toBeNull();
+    // The records are in the catalogue now: the list and counts behind the report follow.
+    expect(calls("list_records").length).toBeGreaterThan(lists);
+    expect(calls("app_info").length).toBeGreaterThan(infos);
+    const report = byTestId("import-report")!;
+    expect(report.dataset.cancelled).toBe("false");
+    expect(byTestId("report-cancelled")).toBeNull();
+    expect(byTestId("report-imported")?.textContent).toContain('en|import-report-imported|{"count":2}');
+    expect(byTestId("report-imported")?.textContent).toContain('en|import-report-figure|{"count":2}');
+    expect(byTestId("report-replaced")?.textContent).toContain('en|import-report-replaced|{"count":1}');
+    expect(byTestId("report-duplicates")?.textContent).toContain('import-report-duplicates|{"count":1}');
+
+    const repaired = byTestId("report-repaired-item")!;
+    expect(repaired.textContent).toContain('en|import-at-offset|{"file":"<img src=x onerror=alert(1)>.mrc","record":3,"offset":1024}');
+    expect(repaired.textContent).toContain('en|repair-record-length|{"declared":900,"actual":901}');
+    expect(repaired.querySelector<HTMLElement>(".where")?.title).toBe(HOSTILE);
+    const skipped = byTestId("report-skipped-item")!;
+    expect(skipped.textContent).toContain('en|import-at-line|{"file":"more.mrk","record":5,"line":41}');
+    expect(skipped.textContent).toContain('en|mrk-bad-tag|{"line":41,"column":2,"tag":"<b>"}');
+    const duplicate = byTestId("report-duplicate-item")!;
+    expect(duplicate.textContent).toContain('en|import-match-isbn|{"id":"1","isbn":"9785170906307"}');
+    expect(duplicate.textContent).toContain('en|import-action-replace|{"id":"1"}');
+    expect(document.querySelector("img, b")).toBeNull();
+
+    // A language switch formats the open report again.
+    const select = byTestId<HTMLSelectElement>("lang-select")!;
+    change(select, "ru");
+    await settle();
+    expect(byTestId("report-imported")?.textContent).toContain('ru|import-report-imported|{"count":2}');
+    expect(byTestId("report-skipped-item")?.textContent).toContain("ru|mrk-bad-tag");
+    expect(byTestId("report-close")?.textContent?.trim()).toBe("Закрыть");
+
+    // "Save report…": the same content as text, in the language now in force.
+    byTestId("report-save")!.click();
+    await settle();
+    expect(backend.state.reports.length).toBe(1);
+    const text = backend.state.reports[0];
+    expect(text).toContain("ru|import-report-text-title");
+    expect(text).toContain(`\n  ${HOSTILE}\n`);
+    expect(text).toContain('ru|import-report-figure|{"count":2} ru|import-report-imported|{"count":2}');
+    expect(text).toContain('    ru|repair-record-length|{"declared":900,"actual":901}');
+    expect(text).toContain('    ru|import-action-replace|{"id":"1"}');
+    expect(byTestId("report-saved")?.textContent).toContain("/home/librarian/import report.txt");
+
+    // Close: the list and the counts are fetched again, as after a save.
+    const listsBefore = calls("list_records").length;
+    const infosBefore = calls("app_info").length;
+    byTestId("report-close")!.click();
+    await settle();
+    expect(byTestId("import-dialog")).toBeNull();
+    expect(calls("list_records").length).toBeGreaterThan(listsBefore);
+    expect(calls("app_info").length).toBeGreaterThan(infosBefore);
+  });
+
+  it("cancels an import: rolled back by default, or kept so far when asked", async () => {
+    await start();
+    await openImportWith(["/data/big.mrc"]);
+    byTestId("import-start")!.click();
+    await settle();
+    sendProgress({ records: 10, bytes: 100, total_bytes: 10_000 });
+    await settle();
+    byTestId("import-cancel")!.click();
+    await settle();
+    expect(calls("cancel_import").length).toBe(1);
+    // Rolled back: back to the choices, saying nothing was imported, files still chosen.
+    expect(byTestId("import-progress")).toBeNull();
+    expect(byTestId("import-notice")?.dataset.code).toBe("error-import-cancelled");
+    expect(byTestId("import-notice")?.textContent).toContain("Import cancelled; nothing was imported");
+    expect($$('[data-testid="import-file"]').length).toBe(1);
+
+    // Now keeping what was imported.
+    backend.state.partial = { ...importReport(), repaired: [], skipped: [], duplicates: [], imported: 150, replaced: 0, ids: [] };
+    byTestId<HTMLInputElement>("import-keep-partial")!.click();
+    flushSync();
+    byTestId("import-start")!.click();
+    await settle();
+    expect((calls("import_records")[1].args.request as { keep_partial: boolean }).keep_partial).toBe(true);
+    byTestId("import-cancel")!.click();
+    await settle();
+    expect(byTestId("import-report")?.dataset.cancelled).toBe("true");
+    expect(byTestId("report-cancelled")?.textContent).toContain("cancelled before the end");
+    expect(byTestId("report-imported")?.textContent).toContain('import-report-imported|{"count":150}');
+    expect(byTestId("report-clean")).not.toBeNull();
+    // The report floats (not modal): Escape from anywhere in the window closes it.
+    key(byTestId("report-close")!, "Escape");
+    await settle();
+    expect(byTestId("import-dialog")).toBeNull();
+  });
+
+  it("opens the Import dialog with the files named on the command line, without starting", async () => {
+    backend.state.pendingImport = ["/mnt/usb/Новые поступления.mrc", "/mnt/usb/新书.xml"];
+    await start();
+    expect(calls("take_pending_import").length).toBe(1);
+    expect(byTestId("import-dialog")).not.toBeNull();
+    expect($$('[data-testid="import-file"]').map((f) => f.textContent?.trim())).toEqual(["Новые поступления.mrc", "新书.xml"]);
+    expect(byTestId<HTMLButtonElement>("import-start")!.disabled).toBe(false);
+    expect(calls("import_records").length).toBe(0);
+    byTestId("import-close")!.click();
+    await settle();
+    expect(byTestId("import-dialog")).toBeNull();
+  });
+
+  it("exports: the stop error in the dialog, then the records written and those left out", async () => {
+    await start();
+    byTestId("toolbar-export")!.click();
+    await settle();
+    expect(byTestId("export-dialog")).not.toBeNull();
+    const charset = byTestId<HTMLSelectElement>("export-charset")!;
+    expect(charset.value).toBe("utf-8");
+    expect(byTestId("export-charset-hint")?.textContent).toContain("MARC-8 for MARC 21 partners");
+    change(charset, "marc-8");
+
+    // The save dialog cancelled: nothing happens.
+    byTestId("export-start")!.click();
+    await settle();
+    expect(calls("pick_export_file")[0].args).toEqual({ format: "iso2709" });
+    expect(calls("export_records").length).toBe(0);
+
+    backend.state.exportPath = "/out/cat.mrc";
+    backend.state.exportStop = true;
+    byTestId("export-start")!.click();
+    await settle();
+    expect(calls("export_records")[0].args.request).toEqual({ path: "/out/cat.mrc", format: "iso2709", encoding: "marc-8", on_unmappable: "stop" });
+    const error = byTestId("export-error")!;
+    expect(error.dataset.code).toBe("error-export-stopped");
+    expect(error.textContent).toContain("en|error-export-stopped|");
+    expect(error.textContent).toContain('"character":"Ѣ"');
+    expect(byTestId("export-result")).toBeNull();
+
+    backend.state.exportStop = false;
+    byTestId<HTMLInputElement>("export-unwritable-skip")!.click();
+    flushSync();
+    byTestId("export-start")!.click();
+    await settle();
+    expect(calls("export_records")[1].args.request).toMatchObject({ on_unmappable: "skip" });
+    expect(byTestId("export-error")).toBeNull();
+    expect(byTestId("export-result")?.textContent).toContain('en|export-written|{"count":2,"path":"/out/cat.mrc"}');
+    expect(byTestId("export-skipped-item")?.textContent).toContain("en|export-unmappable|");
+
+    // Other formats are always UTF-8: no character set to choose.
+    change(byTestId<HTMLSelectElement>("export-format")!, "marcxml");
+    expect(byTestId("export-charset")).toBeNull();
+    expect(byTestId("export-charset-hint")?.textContent).toContain("always written in UTF-8");
+    byTestId("export-close")!.click();
+    await settle();
+    expect(byTestId("export-dialog")).toBeNull();
   });
 });

@@ -48,6 +48,11 @@ function usedIds(): Set<string> {
   for (const s of ["active", "trash"]) used.add(`scope-${s}`).add(`scope-${s}-tip`);
   for (const s of ["title", "author", "year", "modified"]) used.add(`sort-by-${s}`);
   for (const l of ["zh", "ru", "en"]) used.add(`lang-name-${l}`);
+  for (const f of ["iso2709", "marcxml", "mrk"]) used.add(`exchange-format-${f}`);
+  for (const d of ["skip", "replace", "keep"]) used.add(`import-duplicate-${d}`).add(`import-duplicate-${d}-hint`);
+  for (const a of ["skip", "replace", "keep"]) used.add(`import-action-${a}`);
+  for (const u of ["stop", "skip"]) used.add(`export-unwritable-${u}`).add(`export-unwritable-${u}-hint`);
+  for (const k of ["imported", "replaced", "repaired", "skipped", "duplicates"]) used.add(`import-report-${k}`);
   return used;
 }
 

@@ -18,7 +18,18 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// String literals that look like Qiao message ids: a known prefix, then lowercase words.
 fn ids_in(source: &str) -> Vec<String> {
     const PREFIXES: &[&str] = &[
-        "error-", "mrk-", "iso2709-", "marcxml-", "repair-", "export-", "bench-", "cli-", "io-", "dialog-", "status-",
+        "error-",
+        "mrk-",
+        "iso2709-",
+        "marcxml-",
+        "repair-",
+        "export-",
+        "bench-",
+        "crosswalk-",
+        "cli-",
+        "io-",
+        "dialog-",
+        "status-",
     ];
     let mut ids = Vec::new();
     for piece in source.split('"').skip(1).step_by(2) {

@@ -373,14 +373,17 @@ pub fn parse(
     let mut fields = Vec::with_capacity(layout.entries.len());
     for entry in &layout.entries {
         // Tags were checked to be ASCII alphanumerics.
-        let tag_text = String::from_utf8_lossy(&entry.tag).into_owned();
-        let tag = Tag::parse(&tag_text)
-            .ok_or_else(|| fail(24, ErrorKind::BadDirectoryEntry { index: 0, found: tag_text.clone() }))?;
+        // Directory tags were checked to be ASCII alphanumerics; the text form of the tag is
+        // only built for reports (no allocation per field on the common path).
+        let tag = std::str::from_utf8(&entry.tag).ok().and_then(Tag::parse).ok_or_else(|| {
+            fail(24, ErrorKind::BadDirectoryEntry { index: 0, found: String::from_utf8_lossy(&entry.tag).into_owned() })
+        })?;
+        let tag_text = || tag.to_string();
         let start = layout.base + entry.start;
         if start > body_end {
             return Err(fail(
                 start.min(bytes.len()),
-                ErrorKind::FieldOutOfRecord { tag: tag_text, start: entry.start, length: bytes.len() },
+                ErrorKind::FieldOutOfRecord { tag: tag_text(), start: entry.start, length: bytes.len() },
             ));
         }
         // The field runs to its terminator; the directory length is checked against it.
@@ -388,34 +391,41 @@ pub fn parse(
         let (data, actual) = match rest.iter().position(|b| *b == FIELD_TERMINATOR) {
             Some(end) => (&rest[..end], end + 1),
             None => {
-                repairs.push(Repair::MissingFieldTerminator { tag: tag_text.clone() });
+                repairs.push(Repair::MissingFieldTerminator { tag: tag_text() });
                 (rest, rest.len())
             }
         };
         if actual != entry.length {
-            repairs.push(Repair::FieldLength { tag: tag_text.clone(), declared: entry.length, actual });
+            repairs.push(Repair::FieldLength { tag: tag_text(), declared: entry.length, actual });
         }
         let text_at = |offset_in_data: usize| start + offset_in_data;
         let mut decode_at = |slice: &[u8], at: usize| {
             decode(slice)
-                .map_err(|e| fail(text_at(at + e.offset), ErrorKind::Text { tag: tag_text.clone(), detail: e.detail }))
+                .map_err(|e| fail(text_at(at + e.offset), ErrorKind::Text { tag: tag_text(), detail: e.detail }))
         };
         if tag.is_control() {
             fields.push(Field::Control { tag, value: decode_at(data, 0)? });
             continue;
         }
         let first_delimiter = data.iter().position(|b| *b == SUBFIELD_DELIMITER).unwrap_or(data.len());
-        // Indicators are characters, not bytes: some files carry a non-ASCII one.
-        let indicators: Vec<char> = decode_at(&data[..first_delimiter], 0)?.chars().collect();
+        // Indicators are characters, not bytes: some files carry a non-ASCII one. Two plain
+        // ASCII bytes, the usual case, need no decoding.
+        let plain =
+            first_delimiter == 2 && data[..2].iter().all(|b| b.is_ascii() && !b.is_ascii_control() && *b != b'\\');
+        let indicators: Vec<char> = if plain {
+            vec![data[0] as char, data[1] as char]
+        } else {
+            decode_at(&data[..first_delimiter], 0)?.chars().collect()
+        };
         // More than two characters before the first subfield: fine when the leader declares
         // that many indicators (leader/10), or when the extra ones are blanks (or "\\", the
         // text formats' blank); anything else would be data lost, so the record is refused.
         let declared = indicators.len() == indicator_count;
         if indicators.len() > 2 && !declared && indicators[2..].iter().any(|c| !matches!(c, ' ' | '\\')) {
-            return Err(fail(text_at(2), ErrorKind::ExpectedSubfield { tag: tag_text }));
+            return Err(fail(text_at(2), ErrorKind::ExpectedSubfield { tag: tag_text() }));
         }
         if indicators.len() != 2 || indicators.contains(&'\\') {
-            repairs.push(Repair::Indicators { tag: tag_text.clone(), found: indicators.iter().collect() });
+            repairs.push(Repair::Indicators { tag: tag_text(), found: indicators.iter().collect() });
         }
         let indicator = |i: usize| indicators.get(i).copied().filter(|c| !c.is_control() && *c != '\\').unwrap_or(' ');
         let (ind1, ind2) = (indicator(0), indicator(1));
@@ -425,13 +435,10 @@ pub fn parse(
             let next = data[at + 1..].iter().position(|b| *b == SUBFIELD_DELIMITER).map_or(data.len(), |p| at + 1 + p);
             let piece = &data[at + 1..next];
             match piece.split_first() {
-                None => repairs.push(Repair::EmptySubfield { tag: tag_text.clone() }),
+                None => repairs.push(Repair::EmptySubfield { tag: tag_text() }),
                 Some((code, value)) => {
                     if !code.is_ascii_graphic() {
-                        return Err(fail(
-                            text_at(at + 1),
-                            ErrorKind::BadSubfieldCode { tag: tag_text.clone(), byte: *code },
-                        ));
+                        return Err(fail(text_at(at + 1), ErrorKind::BadSubfieldCode { tag: tag_text(), byte: *code }));
                     }
                     subfields.push(Subfield { code: *code as char, value: decode_at(value, at + 2)? });
                 }

@@ -515,6 +515,10 @@ fn write_isbns(tx: &Connection, id: i64, isbns: &[String]) -> rusqlite::Result<(
     Ok(())
 }
 
+/// The most matches reported for one record: enough to show a cataloguer, and a bound on
+/// the work when many records share an ISBN (sets, reprints, generated test data).
+pub const MAX_DUPLICATES: usize = 10;
+
 fn find_duplicates(
     conn: &Connection,
     record: &Record,
@@ -525,20 +529,22 @@ fn find_duplicates(
     let mut found: Vec<Duplicate> = Vec::new();
     if let Some(key) = identity::control_key(record, flavour) {
         let mut stmt = conn.prepare_cached(
-            "SELECT id FROM records WHERE control_key = ?1 AND deleted_at IS NULL AND id != ?2 ORDER BY id",
+            "SELECT id FROM records WHERE control_key = ?1 AND deleted_at IS NULL AND id != ?2 ORDER BY id LIMIT 10",
         )?;
         for id in stmt.query_map(params![key, except], |r| r.get::<_, i64>(0))? {
             found.push(Duplicate { id: id?, reason: DuplicateReason::ControlNumber { key: key.clone() } });
         }
     }
+    // Ordered as the (isbn13, record_id) key is, so LIMIT stops early instead of sorting
+    // every record that shares the ISBN.
     let mut stmt = conn.prepare_cached(
         "SELECT i.record_id FROM record_isbns i JOIN records r ON r.id = i.record_id
-         WHERE i.isbn13 = ?1 AND r.deleted_at IS NULL AND r.id != ?2 ORDER BY r.id",
+         WHERE i.isbn13 = ?1 AND r.deleted_at IS NULL AND i.record_id != ?2 ORDER BY i.record_id LIMIT 10",
     )?;
     for isbn in identity::isbns(record, flavour) {
         for id in stmt.query_map(params![isbn, except], |r| r.get::<_, i64>(0))? {
             let id = id?;
-            if !found.iter().any(|d| d.id == id) {
+            if !found.iter().any(|d| d.id == id) && found.len() < MAX_DUPLICATES {
                 found.push(Duplicate { id, reason: DuplicateReason::Isbn { isbn13: isbn.clone() } });
             }
         }

@@ -7,7 +7,9 @@ mod error;
 mod list;
 mod schema;
 
-pub use catalogue::{Catalogue, Duplicate, DuplicateReason, RecordVersion, Stats, Status, StoredRecord, Writer};
+pub use catalogue::{
+    Catalogue, Duplicate, DuplicateReason, RecordVersion, Stats, Status, StoredRecord, Writer, MAX_DUPLICATES,
+};
 pub use error::StoreError;
 pub use list::{ListPage, ListRequest, RecordRow, Scope, SortBy, MAX_PAGE};
 pub use schema::LATEST_VERSION;

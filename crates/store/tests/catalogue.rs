@@ -281,3 +281,20 @@ fn duplicates_are_found_by_control_number_and_any_isbn_form() {
         "a record is not its own duplicate"
     );
 }
+
+#[test]
+fn duplicate_matches_are_bounded() {
+    let (_dir, _path, mut catalogue) = fresh();
+    let text = "=LDR  00000nam\\a2200000\\i\\4500\n=020  \\\\$a9787020002207\n=245  10$aSet\n";
+    let record = mrk::parse_one(text).unwrap().unwrap();
+    catalogue
+        .write(|w| {
+            for _ in 0..50 {
+                w.insert(&record, Flavour::Marc21, Status::Complete)?;
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let found = catalogue.write(|w| w.duplicates_of(&record, Flavour::Marc21, None)).unwrap();
+    assert_eq!(found.len(), qiao_store::MAX_DUPLICATES);
+}

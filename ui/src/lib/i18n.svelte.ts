@@ -5,7 +5,7 @@
 import { SvelteMap } from "svelte/reactivity";
 import { commands, type Arg, type Lang, type Message, type UiMessages } from "./bindings";
 import { call, type Result } from "./api";
-import { MessageFormatter } from "./formatter";
+import { MessageFormatter, wireMessage } from "./formatter";
 
 export const LANGS: readonly Lang[] = ["zh-CN", "ru", "en"];
 
@@ -37,6 +37,14 @@ class I18n {
 
   tf(id: string, args: Record<string, Arg>): string {
     return this.#formatter.format({ code: id, args });
+  }
+
+  /**
+   * Formats messages at once, in one backend call, for text composed outside the page (a
+   * report to save). Rejects as the backend does.
+   */
+  async formatNow(messages: Message[]): Promise<string[]> {
+    return commands.formatMessages(messages.map(wireMessage));
   }
 
   /** Loads the current language's messages. */

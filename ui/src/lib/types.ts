@@ -2,7 +2,20 @@
 // accept, so the UI follows bindings.ts whatever names the generator gives its types.
 import type { commands } from "./bindings";
 
-export type { Arg, Flavour, Lang, ListRequest, Message, Scope, SortBy, Status } from "./bindings";
+export type {
+  Arg,
+  Flavour,
+  Format,
+  ImportProgress,
+  Lang,
+  ListRequest,
+  Message,
+  OnDuplicate,
+  OnUnmappable,
+  Scope,
+  SortBy,
+  Status,
+} from "./bindings";
 
 type Returned<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
@@ -17,6 +30,16 @@ export type MarcRecord = StoredRecord["record"];
 export type MarcField = MarcRecord["fields"][number];
 export type RecordVersion = Returned<typeof commands.recordHistory>[number];
 export type RecordDraft = Parameters<typeof commands.saveRecord>[0];
+export type ImportRequest = Parameters<typeof commands.importRecords>[0];
+export type ImportReport = Returned<typeof commands.importRecords>;
+export type RepairedRecord = ImportReport["repaired"][number];
+export type SkippedRecord = ImportReport["skipped"][number];
+export type DuplicateFound = ImportReport["duplicates"][number];
+export type DuplicateMatch = DuplicateFound["matches"][number];
+/** Where a record is in its file; the optional fields are absent or null alike. */
+export type FilePosition = { record: number; line?: number | null; offset?: number | null };
+export type ExportRequest = Parameters<typeof commands.exportRecords>[0];
+export type ExportReport = Returned<typeof commands.exportRecords>;
 
 /** Ids and versions are integers on the wire; the generator may type them as nullable. */
 export function num(value: number | null | undefined): number {
