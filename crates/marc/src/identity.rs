@@ -28,8 +28,9 @@ pub fn isbns(record: &Record, flavour: Flavour) -> Vec<String> {
     out
 }
 
-/// The ISBN at the start of a value as ISBN-13, if its check digit is right.
-pub fn isbn13(value: &str) -> Option<String> {
+/// The ISBN at the start of a value, digits and X only, if it has an ISBN's length
+/// ("978-7-02-000220-7 (pbk.)" → "9787020002207"); the check digit is not verified.
+pub fn isbn_compact(value: &str) -> Option<String> {
     let compact: String = value
         .trim()
         .chars()
@@ -37,6 +38,12 @@ pub fn isbn13(value: &str) -> Option<String> {
         .filter(|c| !matches!(c, '-' | ' '))
         .map(|c| c.to_ascii_uppercase())
         .collect();
+    matches!(compact.len(), 10 | 13).then_some(compact)
+}
+
+/// The ISBN at the start of a value as ISBN-13, if its check digit is right.
+pub fn isbn13(value: &str) -> Option<String> {
+    let compact = isbn_compact(value)?;
     let digits: Vec<u32> = compact.chars().filter_map(|c| c.to_digit(10)).collect();
     match compact.len() {
         13 if digits.len() == 13 => {

@@ -1,6 +1,7 @@
 //! The few values a catalogue list shows, taken from the fields each flavour keeps them in.
 
 use crate::flavour::Flavour;
+use crate::identity;
 use crate::record::{Field, Record};
 use serde::{Deserialize, Serialize};
 
@@ -72,7 +73,7 @@ fn unimarc(record: &Record) -> Summary {
         .find_map(first_year)
         .or_else(|| record.subfield("100", 'a').and_then(|a| a.get(9..13)).and_then(first_year));
     let language = record.subfield("101", 'a').map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty());
-    let isbn = record.subfield("010", 'a').and_then(isbn_digits);
+    let isbn = record.subfield("010", 'a').and_then(identity::isbn_compact);
     let (title, sort_title) = display_and_sort(&title, 0);
     Summary { title, sort_title, responsibility: strip_isbd(&responsibility), year, language, isbn }
 }
@@ -112,7 +113,7 @@ fn marc21(record: &Record) -> Summary {
         .filter(|l| l.len() == 3 && l.chars().all(|c| c.is_ascii_alphabetic()))
         .map(str::to_lowercase)
         .or_else(|| record.subfield("041", 'a').map(|l| l.trim().to_lowercase()));
-    let isbn = record.fields_with("020").flat_map(|f| f.all('a')).find_map(isbn_digits);
+    let isbn = record.fields_with("020").flat_map(|f| f.all('a')).find_map(identity::isbn_compact);
     let (title, sort_title) = display_and_sort(&title, nonfiling);
     Summary { title, sort_title, responsibility: strip_isbd(&responsibility), year, language, isbn }
 }
@@ -187,18 +188,6 @@ fn first_year(text: &str) -> Option<i32> {
             .then(|| w.iter().collect::<String>().parse().ok())
             .flatten()
     })
-}
-
-/// The ISBN at the start of a subfield ("978-7-02-000220-7 (pbk.)" → "9787020002207").
-fn isbn_digits(text: &str) -> Option<String> {
-    let digits: String = text
-        .trim()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | 'X' | 'x'))
-        .filter(|c| !matches!(c, '-' | ' '))
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    matches!(digits.len(), 10 | 13).then_some(digits)
 }
 
 #[cfg(test)]
