@@ -991,6 +991,18 @@ mod to_marc21 {
         }
 
         /// A subfield's text without non-sorting markers, which MARC 21 cannot carry there.
+        /// The subfields whose codes `table` maps, renamed, in order; the rest are losses.
+        fn remap(&mut self, f: &Field, table: &[(char, char)]) -> Vec<Subfield> {
+            let mut subs = Vec::new();
+            for sub in f.subfields() {
+                match table.iter().find(|(from, _)| *from == sub.code) {
+                    Some(&(_, to)) => subs.push(Subfield::new(to, self.text(f, sub))),
+                    None => self.lose(f, sub),
+                }
+            }
+            subs
+        }
+
         fn text(&mut self, field: &Field, sub: &Subfield) -> String {
             let value = sub.value.trim();
             if value.chars().any(is_marker) {
@@ -1053,39 +1065,13 @@ mod to_marc21 {
 
         /// 010 → 020: $a ISBN, $b qualifier → $q, $d price → $c, $z → $z.
         fn isbn(&mut self, f: &Field) -> Option<Field> {
-            let mut subs = Vec::new();
-            for sub in f.subfields() {
-                let code = match sub.code {
-                    'a' => 'a',
-                    'b' => 'q',
-                    'd' => 'c',
-                    'z' => 'z',
-                    _ => {
-                        self.lose(f, sub);
-                        continue;
-                    }
-                };
-                subs.push(Subfield::new(code, self.text(f, sub)));
-            }
+            let subs = self.remap(f, &[('a', 'a'), ('b', 'q'), ('d', 'c'), ('z', 'z')]);
             data("020", ' ', ' ', subs)
         }
 
         /// 011 → 022: $a ISSN, $f ISSN-L → $l, $y cancelled → $z, $z erroneous → $y.
         fn issn(&mut self, f: &Field) -> Option<Field> {
-            let mut subs = Vec::new();
-            for sub in f.subfields() {
-                let code = match sub.code {
-                    'a' => 'a',
-                    'f' => 'l',
-                    'y' => 'z',
-                    'z' => 'y',
-                    _ => {
-                        self.lose(f, sub);
-                        continue;
-                    }
-                };
-                subs.push(Subfield::new(code, self.text(f, sub)));
-            }
+            let subs = self.remap(f, &[('a', 'a'), ('f', 'l'), ('y', 'z'), ('z', 'y')]);
             data("022", ' ', ' ', subs)
         }
 
@@ -1407,19 +1393,7 @@ mod to_marc21 {
 
         /// 675 → 080: the UDC edition ($v) is MARC's edition identifier ($2).
         fn udc(&mut self, f: &Field) -> Option<Field> {
-            let mut subs = Vec::new();
-            for sub in f.subfields() {
-                let code = match sub.code {
-                    'a' => 'a',
-                    'v' => '2',
-                    '3' => '0',
-                    _ => {
-                        self.lose(f, sub);
-                        continue;
-                    }
-                };
-                subs.push(Subfield::new(code, self.text(f, sub)));
-            }
+            let mut subs = self.remap(f, &[('a', 'a'), ('v', '2'), ('3', '0')]);
             subs.sort_by_key(|s| s.code.is_ascii_digit());
             data("080", ' ', ' ', subs)
         }
