@@ -8,11 +8,9 @@ use qiao_marc::crosswalk::{convert, Converted, Loss, LossReason};
 use qiao_marc::{mrk, Field, Flavour, Record};
 use std::collections::BTreeSet;
 
-fn demo(name: &str) -> Vec<Record> {
-    let path = format!("{}/../core/demo/{name}.mrk", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    mrk::parse_str(&text).unwrap()
-}
+mod common;
+
+use common::demo_file as demo;
 
 fn demo_record(name: &str, id: &str) -> Record {
     demo(name).into_iter().find(|r| r.control("001") == Some(id)).unwrap_or_else(|| panic!("no {id} in {name}"))

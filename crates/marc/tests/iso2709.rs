@@ -3,30 +3,12 @@
 
 use qiao_marc::iso2709::{self, ErrorKind, Repair};
 use qiao_marc::{mrk, Record};
-use std::path::PathBuf;
+mod common;
 
-/// The corpus lives beside the repository (`../shared/corpus`); QIAO_CORPUS overrides.
-fn corpus(relative: &str) -> PathBuf {
-    let root = std::env::var_os("QIAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    let path = root.join(relative);
-    assert!(path.exists(), "corpus file {} is missing (set QIAO_CORPUS)", path.display());
-    path
-}
+use common::{corpus, demo};
 
 fn read(relative: &str) -> Vec<Result<iso2709::Parsed, iso2709::Iso2709Error>> {
     iso2709::read_bytes(&std::fs::read(corpus(relative)).unwrap())
-}
-
-fn demo() -> Vec<Record> {
-    ["cnmarc", "rusmarc", "marc21", "manuscripts"]
-        .iter()
-        .flat_map(|name| {
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../core/demo/{name}.mrk"));
-            mrk::parse_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-        })
-        .collect()
 }
 
 fn write_utf8(record: &Record) -> Vec<u8> {

@@ -7,26 +7,14 @@ use qiao_i18n::localizer::message_ids;
 use qiao_i18n::{Lang, Localizer, Message};
 use qiao_marc::iso2709;
 use qiao_marc::marcxml::{self, ErrorKind, MarcXmlError, Note, ReadRecord, WriteError};
-use qiao_marc::{mrk, Field, Leader, Record, Subfield, Tag};
+use qiao_marc::{Field, Leader, Record, Subfield, Tag};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// The corpus lives beside the repository (`../shared/corpus`); QIAO_CORPUS overrides.
-fn corpus(relative: &str) -> PathBuf {
-    let root = corpus_root();
-    let path = root.join(relative);
-    assert!(path.exists(), "corpus file {} is missing (set QIAO_CORPUS)", path.display());
-    path
-}
+mod common;
 
-fn corpus_root() -> PathBuf {
-    let root = std::env::var_os("QIAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    assert!(root.is_dir(), "the corpus is missing at {} (set QIAO_CORPUS)", root.display());
-    root
-}
+use common::{corpus, corpus_root, demo};
 
 fn read(relative: &str) -> Vec<Result<ReadRecord, MarcXmlError>> {
     marcxml::read_bytes(&std::fs::read(corpus(relative)).unwrap())
@@ -44,16 +32,6 @@ fn only_error(items: &[Result<ReadRecord, MarcXmlError>]) -> &MarcXmlError {
 
 fn title(record: &Record) -> &str {
     record.subfield("245", 'a').or_else(|| record.subfield("200", 'a')).unwrap_or("")
-}
-
-fn demo() -> Vec<Record> {
-    ["cnmarc", "rusmarc", "marc21", "manuscripts"]
-        .iter()
-        .flat_map(|name| {
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../core/demo/{name}.mrk"));
-            mrk::parse_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-        })
-        .collect()
 }
 
 /// Line and column (from 1, in characters) of the first `needle` in `text`: where an error
