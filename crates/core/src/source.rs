@@ -211,8 +211,11 @@ fn decode_iso2709(raw: &RawRecord, forced: Option<Charset>) -> Item {
             .and_then(|p| finish(p, Vec::new()));
     }
     let declared = encoding::declared(raw);
-    let sniffed = qiao_charset::sniff(encoding::data_bytes(raw));
+    let sniff = || qiao_charset::sniff(encoding::data_bytes(raw));
     // Valid multi-byte UTF-8 is no accident: trust it over a MARC-8 or legacy declaration.
+    // A record that declares UTF-8 is only sniffed if it does not decode as UTF-8.
+    let declares_utf8 = declared == Some(Charset::Utf8);
+    let sniffed = if declares_utf8 { None } else { sniff() };
     let first = match (declared, sniffed) {
         (_, Some(Charset::Utf8)) => Charset::Utf8,
         (Some(d), _) => d,
@@ -227,6 +230,7 @@ fn decode_iso2709(raw: &RawRecord, forced: Option<Charset>) -> Item {
     match parse(first) {
         Ok(parsed) => finish(parsed, mismatch_note(first)),
         Err(e) if matches!(e.kind, ErrorKind::Text { .. }) => {
+            let sniffed = if declares_utf8 { sniff() } else { sniffed };
             let retry = sniffed.filter(|s| *s != first).or_else(|| declared.filter(|d| *d != first));
             match retry.map(|charset| (charset, parse(charset))) {
                 Some((charset, Ok(parsed))) => finish(parsed, mismatch_note(charset)),

@@ -29,7 +29,7 @@ impl Status {
         }
     }
 
-    fn parse(text: &str) -> Status {
+    pub(crate) fn parse(text: &str) -> Status {
         if text == "complete" {
             Status::Complete
         } else {

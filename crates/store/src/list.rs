@@ -90,7 +90,9 @@ impl Catalogue {
         let total = ids.len() as u32;
         let start = (request.offset as usize).min(ids.len());
         let end = (start + request.limit.min(MAX_PAGE) as usize).min(ids.len());
-        let wanted = serde_json::to_string(&ids[start..end]).unwrap_or_else(|_| "[]".into());
+        // The page's ids, copied: the cached order borrows the catalogue, the query needs it too.
+        let page: Vec<i64> = ids[start..end].to_vec();
+        let wanted = serde_json::to_string(&page).unwrap_or_else(|_| "[]".into());
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -103,7 +105,7 @@ impl Catalogue {
                 Ok(RecordRow {
                     id: r.get(0)?,
                     flavour: parse_flavour(&r.get::<_, String>(1)?),
-                    status: if r.get::<_, String>(2)? == "complete" { Status::Complete } else { Status::Draft },
+                    status: Status::parse(&r.get::<_, String>(2)?),
                     title: r.get(3)?,
                     responsibility: r.get(4)?,
                     year: r.get(5)?,
@@ -114,9 +116,7 @@ impl Catalogue {
             })
             .and_then(|rows| rows.map(|r| r.map(|row| (row.id, row))).collect())
             .map_err(|e| crate::StoreError::sqlite(self.path(), e))?;
-        drop(stmt);
-        let ids = self.ordered_ids(request.scope, request.sort, request.descending, lang)?;
-        let rows = ids[start..end].iter().filter_map(|id| by_id.remove(id)).collect();
+        let rows = page.iter().filter_map(|id| by_id.remove(id)).collect();
         Ok(ListPage { total, offset: start as u32, rows })
     }
 
