@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { PageCache } from "./pages";
+import { pagesToFetch } from "./virtual";
 import type { ListPage, RecordRow } from "./types";
 
 function row(id: number): RecordRow {
@@ -64,6 +65,22 @@ describe("PageCache", () => {
     await settle();
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(cache.row(3)?.id).toBe(5003);
+  });
+
+  it("lets a list that was empty fetch again after a reset", async () => {
+    const sizes = { total: 0 };
+    const fetch = vi.fn(async (offset: number, limit: number): Promise<ListPage> => fakeList(sizes.total)(offset, limit));
+    const cache = new PageCache({ fetch });
+    cache.request([0]);
+    await settle();
+    expect(cache.total).toBe(0);
+    sizes.total = 81; // an import into the empty catalogue
+    cache.reset();
+    expect(cache.total).toBe(null);
+    expect(pagesToFetch(0, 600, 34, cache.total, 100)).toEqual([0]);
+    cache.request(pagesToFetch(0, 600, 34, cache.total, 100));
+    await settle();
+    expect(cache.total).toBe(81);
   });
 
   it("drops answers from before a reset", async () => {

@@ -57,7 +57,9 @@ export class PageCache {
     this.#generation += 1;
     if (this.#stale === null || this.#pages.size > 0) {
       this.#stale = this.#pages;
-      this.#staleTotal = this.#total;
+      // An old total of 0 holds no height worth keeping, and would tell the list there is
+      // nothing to fetch: a list that was empty must ask again.
+      this.#staleTotal = this.#total === 0 ? null : this.#total;
     }
     this.#pages = new Map();
     this.#inFlight.clear();

@@ -8,7 +8,6 @@ import {
   spacerHeight,
   toContentTop,
   toDomTop,
-  totalForFetching,
   visibleRows,
 } from "./virtual";
 
@@ -129,14 +128,5 @@ describe("very long lists", () => {
     // The last row is reachable.
     const rows = visibleRows(toContentTop(dom - 600, content, dom, 600), 600, ROW, 2_000_000);
     expect(rows.end).toBe(2_000_000);
-  });
-});
-
-describe("totalForFetching", () => {
-  it("lets a list that was empty fetch again after a change", () => {
-    expect(pagesToFetch(0, 600, 34, totalForFetching(false, 0), 100)).toEqual([0]);
-    expect(totalForFetching(true, 0)).toBe(0);
-    expect(totalForFetching(false, 250)).toBe(250);
-    expect(totalForFetching(false, null)).toBe(null);
   });
 });

@@ -105,13 +105,3 @@ export function toDomTop(contentTop: number, contentHeight: number, domHeight: n
   if (domHeight >= contentHeight || domHeight <= viewportHeight) return contentTop;
   return (contentTop * (domHeight - viewportHeight)) / (contentHeight - viewportHeight);
 }
-
-/**
- * The total to plan fetches with. Until the backend has answered after a reset, the old
- * total stands in (so the list keeps its height); but an old total of 0 would plan no fetch
- * at all, and a list that was empty would never show what was added.
- */
-export function totalForFetching(known: boolean, total: number | null): number | null {
-  if (known) return total;
-  return total === 0 ? null : total;
-}
