@@ -30,6 +30,7 @@ bench-parse = parse ISO 2709
 bench-iso-to-xml = ISO 2709 → MARCXML
 bench-xml-to-iso = MARCXML → ISO 2709
 bench-import = import into a catalogue
+bench-not-utf8 = Record { $record }: the bytes at offset { $offset } are not UTF-8 (the benchmark reads the file it generated, which is UTF-8)
 bench-yaz-iso-to-xml = yaz-marcdump ISO 2709 → MARCXML
 bench-yaz-xml-to-iso = yaz-marcdump MARCXML → ISO 2709
 cli-bench-size = { $count } records ({ $bytes } bytes):

@@ -35,6 +35,7 @@ bench-parse = разбор ISO 2709
 bench-iso-to-xml = ISO 2709 → MARCXML
 bench-xml-to-iso = MARCXML → ISO 2709
 bench-import = импорт в каталог
+bench-not-utf8 = Запись { $record }: байты со смещения { $offset } — не UTF-8 (тест скорости читает созданный им файл, а он в UTF-8)
 bench-yaz-iso-to-xml = yaz-marcdump ISO 2709 → MARCXML
 bench-yaz-xml-to-iso = yaz-marcdump MARCXML → ISO 2709
 cli-bench-size = { $count ->

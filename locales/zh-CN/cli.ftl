@@ -15,6 +15,7 @@ bench-parse = 解析 ISO 2709
 bench-iso-to-xml = ISO 2709 → MARCXML
 bench-xml-to-iso = MARCXML → ISO 2709
 bench-import = 导入目录库
+bench-not-utf8 = 第 { $record } 条记录：偏移量 { $offset } 处的字节不是 UTF-8（基准测试读取的是它自己生成的 UTF-8 文件）
 bench-yaz-iso-to-xml = yaz-marcdump ISO 2709 → MARCXML
 bench-yaz-xml-to-iso = yaz-marcdump MARCXML → ISO 2709
 cli-bench-size = { $count } 条记录（{ $bytes } 字节）：

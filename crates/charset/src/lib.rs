@@ -150,7 +150,7 @@ pub struct Unmappable {
 /// offset, so that a wrong guess of the set is noticed instead of producing mojibake.
 pub fn decode(charset: Charset, bytes: &[u8]) -> Result<String, DecodeError> {
     let text = match charset {
-        Charset::Utf8 => match std::str::from_utf8(bytes) {
+        Charset::Utf8 => match simdutf8::compat::from_utf8(bytes) {
             Ok(s) => s.to_string(),
             Err(e) => {
                 let offset = e.valid_up_to();
@@ -173,13 +173,13 @@ pub fn decode(charset: Charset, bytes: &[u8]) -> Result<String, DecodeError> {
 /// letter + diacritics where their tables need it and write the diacritics first, as those
 /// sets require. A MARC-8 result always ends back in ASCII (G0) and ANSEL (G1).
 pub fn encode(charset: Charset, text: &str) -> Result<Vec<u8>, Unmappable> {
-    let normalized = norm::Normalized::new(text);
     match charset {
-        Charset::Utf8 => Ok(normalized.text.into_bytes()),
-        Charset::Marc8 => marc8::encode(&normalized),
-        Charset::Iso5426 => iso5426::encode(&normalized),
+        // UTF-8 holds every character: only the normalization form matters.
+        Charset::Utf8 => Ok(norm::to_nfc(text.to_string()).into_bytes()),
+        Charset::Marc8 => marc8::encode(&norm::Normalized::new(text)),
+        Charset::Iso5426 => iso5426::encode(&norm::Normalized::new(text)),
         Charset::Cp1251 | Charset::Cp866 | Charset::Koi8R | Charset::Gb18030 | Charset::Big5 => {
-            legacy::encode(charset, &normalized)
+            legacy::encode(charset, &norm::Normalized::new(text))
         }
     }
 }

@@ -10,7 +10,8 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Returns `text` in NFC, without reallocating when it already is.
 pub(crate) fn to_nfc(text: String) -> String {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII is NFC, and checking it runs at memory speed; most MARC values are ASCII.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
     } else {
         text.nfc().collect()

@@ -6,15 +6,15 @@
 //! set is read in that one, with a note saying so.
 
 use qiao_charset::Charset;
-use qiao_marc::iso2709::{self, RawRecord};
+use qiao_marc::iso2709::View;
 use qiao_marc::{Field, Record};
 
-/// The character set a raw ISO 2709 record declares, if it declares one Qiao reads.
-pub fn declared(raw: &RawRecord) -> Option<Charset> {
-    if let Some(general) = unimarc_100a(raw) {
-        return unimarc_charset(&general);
+/// The character set an ISO 2709 record declares, if it declares one Qiao reads.
+pub fn declared(view: &View<'_>) -> Option<Charset> {
+    if let Some(general) = unimarc_100a(view) {
+        return unimarc_charset(general);
     }
-    match iso2709::leader_bytes(raw)?.get(9)? {
+    match view.leader().get(9)? {
         b'a' => Some(Charset::Utf8),
         b' ' => Some(Charset::Marc8),
         _ => None,
@@ -23,13 +23,9 @@ pub fn declared(raw: &RawRecord) -> Option<Charset> {
 
 /// UNIMARC 100 $a when the record has one: 36 characters starting with an 8-digit date.
 /// (MARC 21's 100 is a personal name, so the shape tells the two apart.)
-fn unimarc_100a(raw: &RawRecord) -> Option<Vec<u8>> {
-    let field = iso2709::field_bytes(raw, "100")?;
-    let start = field.windows(2).position(|w| w == [iso2709::SUBFIELD_DELIMITER, b'a'])? + 2;
-    let value = &field[start..];
-    let end = value.iter().position(|b| *b == iso2709::SUBFIELD_DELIMITER).unwrap_or(value.len());
-    let value = &value[..end];
-    (value.len() >= 30 && value[..8].iter().all(u8::is_ascii_digit)).then(|| value.to_vec())
+fn unimarc_100a<'a>(view: &View<'a>) -> Option<&'a [u8]> {
+    let value = view.field("100")?.subfield(b'a')?;
+    (value.len() >= 30 && value[..8].iter().all(u8::is_ascii_digit)).then_some(value)
 }
 
 /// 100 $a/26–29: G0 and G1 sets. "50" is Unicode; "01"+"03" ISO 646 with ISO 5426;
@@ -44,12 +40,6 @@ fn unimarc_charset(general: &[u8]) -> Option<Charset> {
         (b"01", b"03") | (b"03", _) => Some(Charset::Iso5426),
         _ => None,
     }
-}
-
-/// The bytes of a record's data area that are not ASCII-only, for sniffing.
-pub fn data_bytes(raw: &RawRecord) -> &[u8] {
-    let start = raw.bytes.iter().position(|b| *b == iso2709::FIELD_TERMINATOR).map_or(0, |p| p + 1);
-    &raw.bytes[start..]
 }
 
 /// Sets the record's declaration to `charset`, so what is written matches the bytes.

@@ -290,11 +290,10 @@ impl Output {
     fn write(
         &mut self,
         out: &mut BufWriter<std::fs::File>,
-        record: &Record,
+        mut record: Record,
         id: &str,
     ) -> std::result::Result<(), RecordFailure> {
         let io = |e: std::io::Error, target: &Path| RecordFailure::Fatal(Error::io(target, e));
-        let mut record = record.clone();
         encoding::declare(&mut record, self.charset);
         match self.format {
             Format::Mrk => out
@@ -314,12 +313,19 @@ impl Output {
             Format::Iso2709 => {
                 let charset = self.charset;
                 let mut unmappable = None;
-                let mut encode = |text: &str| {
-                    qiao_charset::encode(charset, text).map_err(|e| {
-                        let detail = e.to_string();
-                        unmappable = Some(e);
-                        EncodeError { detail }
-                    })
+                let mut encode = |text: &str, out: &mut Vec<u8>| match charset {
+                    Charset::Utf8 => iso2709::encode_utf8(text, out),
+                    _ => match qiao_charset::encode(charset, text) {
+                        Ok(bytes) => {
+                            out.extend_from_slice(&bytes);
+                            Ok(())
+                        }
+                        Err(e) => {
+                            let detail = e.to_string();
+                            unmappable = Some(e);
+                            Err(EncodeError { detail })
+                        }
+                    },
                 };
                 let bytes = iso2709::write(&record, &mut encode).map_err(|e| {
                     RecordFailure::Refused(match (e, unmappable.take()) {
@@ -375,7 +381,7 @@ pub fn export(catalogue: &Catalogue, target: &Path, options: &ExportOptions) -> 
     let file = display_name(target);
     catalogue.for_each(|stored| {
         let id = stored.id.to_string();
-        match output.write(&mut out, &stored.record, &id) {
+        match output.write(&mut out, stored.record, &id) {
             Ok(()) => report.written += 1,
             Err(RecordFailure::Fatal(e)) => return Err(e),
             Err(RecordFailure::Refused(message)) => match options.on_unmappable {
@@ -409,7 +415,7 @@ pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOpt
         match item {
             Ok(Incoming { position, record, notes }) => {
                 let id = position.record.to_string();
-                match output.write(&mut out, &record, &id) {
+                match output.write(&mut out, record, &id) {
                     Ok(()) => report.written += 1,
                     Err(RecordFailure::Fatal(e)) => return Err(e),
                     Err(RecordFailure::Refused(message)) => match to.on_unmappable {

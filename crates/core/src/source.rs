@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::Result;
 use qiao_charset::Charset;
 use qiao_i18n::Message;
-use qiao_marc::iso2709::{self, ErrorKind, RawRecord, TextError};
+use qiao_marc::iso2709::{self, ErrorKind, Iso2709Error, RawRecord, TextError, View};
 use qiao_marc::{marcxml, mrk, Record};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -181,13 +181,19 @@ pub fn read<R: BufRead + 'static>(
                 message: e.message(),
             }),
         })),
-        Format::Iso2709 => Box::new(iso2709::Reader::new(input).map(move |raw| {
-            let raw = raw.map_err(|e| Unreadable {
-                position: Position { record: e.record as u32, line: None, offset: Some(e.offset) },
-                message: e.message(),
-            })?;
-            decode_iso2709(&raw, encoding)
-        })),
+        Format::Iso2709 => {
+            // One buffer for every record's bytes: nothing is allocated per record to frame it.
+            let mut reader = iso2709::Reader::new(input);
+            Box::new(std::iter::from_fn(move || {
+                Some(match reader.next_raw()? {
+                    Ok(raw) => decode_iso2709(raw, encoding),
+                    Err(e) => Err(Unreadable {
+                        position: Position { record: e.record as u32, line: None, offset: Some(e.offset) },
+                        message: e.message(),
+                    }),
+                })
+            }))
+        }
     }
 }
 
@@ -195,23 +201,23 @@ pub fn read<R: BufRead + 'static>(
 /// the declaration — the sniffed character set.
 fn decode_iso2709(raw: &RawRecord, forced: Option<Charset>) -> Item {
     let position = Position { record: raw.number as u32, line: None, offset: Some(raw.offset) };
+    let unreadable = |e: Iso2709Error| Unreadable { position, message: e.message() };
+    let view = View::new(raw).map_err(unreadable)?;
     let parse = |charset: Charset| {
         let mut decode = |bytes: &[u8]| {
             qiao_charset::decode(charset, bytes).map_err(|e| TextError { offset: e.offset, detail: e.to_string() })
         };
-        iso2709::parse(raw, &mut decode)
+        view.to_record(&mut decode)
     };
     let finish = |parsed: iso2709::Parsed, mut notes: Vec<Message>| {
         notes.extend(parsed.repairs.iter().map(|r| r.message()));
         Ok(Incoming { position, record: parsed.record, notes })
     };
     if let Some(charset) = forced {
-        return parse(charset)
-            .map_err(|e| Unreadable { position, message: e.message() })
-            .and_then(|p| finish(p, Vec::new()));
+        return parse(charset).map_err(unreadable).and_then(|p| finish(p, Vec::new()));
     }
-    let declared = encoding::declared(raw);
-    let sniff = || qiao_charset::sniff(encoding::data_bytes(raw));
+    let declared = encoding::declared(&view);
+    let sniff = || qiao_charset::sniff(view.data());
     // Valid multi-byte UTF-8 is no accident: trust it over a MARC-8 or legacy declaration.
     // A record that declares UTF-8 is only sniffed if it does not decode as UTF-8.
     let declares_utf8 = declared == Some(Charset::Utf8);
@@ -234,10 +240,10 @@ fn decode_iso2709(raw: &RawRecord, forced: Option<Charset>) -> Item {
             let retry = sniffed.filter(|s| *s != first).or_else(|| declared.filter(|d| *d != first));
             match retry.map(|charset| (charset, parse(charset))) {
                 Some((charset, Ok(parsed))) => finish(parsed, mismatch_note(charset)),
-                _ => Err(Unreadable { position, message: e.message() }),
+                _ => Err(unreadable(e)),
             }
         }
-        Err(e) => Err(Unreadable { position, message: e.message() }),
+        Err(e) => Err(unreadable(e)),
     }
 }
 

@@ -151,38 +151,44 @@ impl Iso2709Error {
 }
 
 /// Frames records in a stream of ISO 2709 bytes.
+///
+/// [`Reader::next_raw`] lends each record from one buffer that is reused, so reading a
+/// file allocates nothing per record; the `Iterator` impl hands out owned records.
 pub struct Reader<R> {
     input: R,
     /// Offset of the next unread byte.
     position: u64,
     number: usize,
     done: bool,
+    current: RawRecord,
 }
 
 impl<R: BufRead> Reader<R> {
     pub fn new(input: R) -> Self {
-        Reader { input, position: 0, number: 0, done: false }
+        let current = RawRecord { number: 0, offset: 0, bytes: Vec::with_capacity(4096), repairs: Vec::new() };
+        Reader { input, position: 0, number: 0, done: false, current }
     }
-}
 
-/// Bytes that show up between records in real files and carry nothing.
-fn is_padding(b: u8) -> bool {
-    matches!(b, b'\n' | b'\r' | b'\t' | b' ' | 0x00 | 0x1A | FIELD_TERMINATOR | RECORD_TERMINATOR)
-}
+    /// The next record, borrowed until the next call.
+    pub fn next_raw(&mut self) -> Option<Result<&RawRecord, Iso2709Error>> {
+        match self.fill()? {
+            Ok(()) => Some(Ok(&self.current)),
+            Err(e) => Some(Err(e)),
+        }
+    }
 
-impl<R: BufRead> Iterator for Reader<R> {
-    type Item = Result<RawRecord, Iso2709Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+    /// Reads the next record into `self.current`.
+    fn fill(&mut self) -> Option<Result<(), Iso2709Error>> {
         if self.done {
             return None;
         }
         loop {
             // A record ends at its terminator, which no character set used in MARC produces
             // inside text, so the terminator frames records even when lengths lie.
-            let mut chunk = Vec::with_capacity(4096);
+            let body = &mut self.current.bytes;
+            body.clear();
             let start = self.position;
-            let read = match self.input.read_until(RECORD_TERMINATOR, &mut chunk) {
+            let read = match self.input.read_until(RECORD_TERMINATOR, body) {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
@@ -198,47 +204,66 @@ impl<R: BufRead> Iterator for Reader<R> {
                 self.done = true;
                 return None;
             }
-            let lead = chunk.iter().take_while(|b| is_padding(**b)).count();
-            if lead == chunk.len() {
+            let lead = body.iter().take_while(|b| is_padding(**b)).count();
+            if lead == body.len() {
                 continue; // padding only (between records or at the end)
             }
             self.number += 1;
-            let mut repairs = Vec::new();
-            let mut body = chunk.split_off(lead);
+            let repairs = &mut self.current.repairs;
+            repairs.clear();
             let mut skipped = lead;
             // Junk before the record: if the chunk does not start like a leader, start at
             // the first place that does.
-            if !looks_like_leader(&body) {
-                if let Some(at) = (1..body.len()).find(|&i| looks_like_leader(&body[i..])) {
-                    skipped += at;
-                    body.drain(..at);
+            if !looks_like_leader(&body[lead..]) {
+                if let Some(at) = (lead + 1..body.len()).find(|&i| looks_like_leader(&body[i..])) {
+                    skipped = at;
                 }
+            }
+            if skipped > 0 {
+                body.drain(..skipped);
             }
             // Line breaks and padding between records are common and carry nothing; other
             // bytes skipped may be the remains of a damaged record, so they are reported.
             if skipped > lead {
                 repairs.push(Repair::StrayBytes { count: skipped - lead });
             }
-            let terminated = body.last() == Some(&RECORD_TERMINATOR);
-            if !terminated {
+            if body.last() != Some(&RECORD_TERMINATOR) {
                 repairs.push(Repair::MissingRecordTerminator);
             }
-            let declared = declared_length(&body);
+            let declared = declared_length(body);
             if declared != Some(body.len()) {
                 repairs.push(Repair::RecordLength { declared, actual: body.len() });
             }
-            return Some(Ok(RawRecord { number: self.number, offset: start + skipped as u64, bytes: body, repairs }));
+            self.current.number = self.number;
+            self.current.offset = start + skipped as u64;
+            return Some(Ok(()));
+        }
+    }
+}
+
+/// Bytes that show up between records in real files and carry nothing.
+fn is_padding(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | b'\t' | b' ' | 0x00 | 0x1A | FIELD_TERMINATOR | RECORD_TERMINATOR)
+}
+
+impl<R: BufRead> Iterator for Reader<R> {
+    type Item = Result<RawRecord, Iso2709Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.fill()? {
+            Ok(()) => {
+                let current = &mut self.current;
+                let bytes = std::mem::take(&mut current.bytes);
+                let repairs = std::mem::take(&mut current.repairs);
+                Some(Ok(RawRecord { number: current.number, offset: current.offset, bytes, repairs }))
+            }
+            Err(e) => Some(Err(e)),
         }
     }
 }
 
 fn declared_length(bytes: &[u8]) -> Option<usize> {
-    let digits = bytes.get(..5)?;
-    if digits.iter().all(u8::is_ascii_digit) {
-        std::str::from_utf8(digits).ok()?.parse().ok()
-    } else {
-        None
-    }
+    digits(bytes.get(..5)?)
 }
 
 /// Five length digits, and the entry map every MARC flavour uses ("4500", "450 ") where
@@ -262,44 +287,79 @@ pub struct Parsed {
     pub repairs: Vec<Repair>,
 }
 
-/// The raw leader, for choosing a character set before decoding (leader/09 in MARC 21).
-pub fn leader_bytes(raw: &RawRecord) -> Option<&[u8]> {
-    raw.bytes.get(..24)
+/// Decimal digits as a number; `None` if any byte is not a digit (or there are none).
+fn digits(bytes: &[u8]) -> Option<usize> {
+    if bytes.is_empty() || bytes.len() > 9 {
+        return None;
+    }
+    bytes.iter().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + (b - b'0') as usize))
 }
 
-/// The raw bytes of the first field with `tag` (without its terminator), if the directory
-/// can be read: for character set declarations such as UNIMARC 100 $a/26–29.
-pub fn field_bytes<'a>(raw: &'a RawRecord, tag: &str) -> Option<&'a [u8]> {
-    let layout = Layout::read(&raw.bytes).ok()?;
-    layout.entries.iter().find(|e| e.tag == tag.as_bytes()).and_then(|e| {
-        let start = layout.base + e.start;
-        let rest = raw.bytes.get(start..)?;
-        let end = rest.iter().position(|b| *b == FIELD_TERMINATOR || *b == RECORD_TERMINATOR).unwrap_or(rest.len());
-        Some(&rest[..end])
-    })
-}
-
-struct Entry {
-    tag: [u8; 3],
-    length: usize,
+/// Where one field lies in the record's bytes.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    tag: Tag,
+    /// The field's data, its terminator excluded.
     start: usize,
+    end: usize,
+    /// Data fields whose indicators are not two plain ASCII characters: they need the
+    /// character set to be read (and are checked then).
+    odd_indicators: bool,
 }
 
-struct Layout {
-    base: usize,
-    entries: Vec<Entry>,
+/// One record read down to every field and subfield, its text still bytes.
+///
+/// Building a view checks the whole structure (leader, directory, every field's extent and
+/// terminator, indicators, subfield codes) and notes what it repairs, without copying or
+/// decoding any text: reading the character-set declaration, sniffing, or scanning many
+/// records costs no allocation per value. [`View::to_record`] then decodes the text.
+#[derive(Debug)]
+pub struct View<'a> {
+    raw: &'a RawRecord,
+    spans: Vec<Span>,
+    /// Indicators per data field (leader/10; 2 in every flavour in use).
+    indicator_count: usize,
+    data_start: usize,
     repairs: Vec<Repair>,
 }
 
-impl Layout {
-    /// Reads the directory. Errors carry an offset within the record.
-    fn read(bytes: &[u8]) -> Result<Layout, (usize, ErrorKind)> {
+/// One field of a [`View`]: its tag and its bytes (indicators and subfields for a data
+/// field, the value for a control field), without the terminator.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldView<'a> {
+    pub tag: Tag,
+    pub data: &'a [u8],
+}
+
+impl<'a> FieldView<'a> {
+    /// The subfields' codes and value bytes, in order (empty delimiters left out).
+    pub fn subfields(&self) -> impl Iterator<Item = (u8, &'a [u8])> + 'a {
+        let data = self.data;
+        let first = memchr::memchr(SUBFIELD_DELIMITER, data).unwrap_or(data.len());
+        data[first..].split(|b| *b == SUBFIELD_DELIMITER).filter_map(|piece| piece.split_first().map(|(c, v)| (*c, v)))
+    }
+
+    /// The first subfield with `code`.
+    pub fn subfield(&self, code: u8) -> Option<&'a [u8]> {
+        self.subfields().find(|(c, _)| *c == code).map(|(_, v)| v)
+    }
+}
+
+impl<'a> View<'a> {
+    /// Reads the structure of one framed record; errors name the record and the byte
+    /// offset in the file.
+    pub fn new(raw: &'a RawRecord) -> Result<View<'a>, Iso2709Error> {
+        let bytes = &raw.bytes[..];
+        let fail = |at: usize, kind| Iso2709Error { record: raw.number, offset: raw.offset + at as u64, kind };
+        if bytes.len() < 25 {
+            return Err(fail(0, ErrorKind::TooShort(bytes.len())));
+        }
+        if let Some(pos) = bytes[..24].iter().position(|b| !b.is_ascii() || b.is_ascii_control()) {
+            return Err(fail(pos, ErrorKind::LeaderNotAscii(pos)));
+        }
         let mut repairs = Vec::new();
-        let directory_end = bytes[24.min(bytes.len())..]
-            .iter()
-            .position(|b| *b == FIELD_TERMINATOR)
-            .map(|p| p + 24)
-            .ok_or((24, ErrorKind::NoDirectory))?;
+        let directory_end =
+            memchr::memchr(FIELD_TERMINATOR, &bytes[24..]).map(|p| p + 24).ok_or(fail(24, ErrorKind::NoDirectory))?;
         let declared_base = digits(&bytes[12..17]);
         let base = directory_end + 1;
         if declared_base != Some(base) {
@@ -315,33 +375,176 @@ impl Layout {
         let (len_digits, start_digits, extra) = (map(20, 4), map(21, 5), map(22, 0));
         let entry_size = 3 + len_digits + start_digits + extra;
         let directory = &bytes[24..directory_end];
-        let whole = directory.len() / entry_size;
         if directory.len() % entry_size != 0 {
             repairs.push(Repair::DirectoryRemainder { bytes: directory.len() % entry_size });
         }
-        let mut entries = Vec::with_capacity(whole);
-        for index in 0..whole {
-            let raw = &directory[index * entry_size..(index + 1) * entry_size];
-            let tag = [raw[0], raw[1], raw[2]];
-            let length = digits(&raw[3..3 + len_digits]);
-            let start = digits(&raw[3 + len_digits..3 + len_digits + start_digits]);
-            let (Some(length), Some(start), true) = (length, start, tag.iter().all(u8::is_ascii_alphanumeric)) else {
-                return Err((
+        let body_end = if bytes.last() == Some(&RECORD_TERMINATOR) { bytes.len() - 1 } else { bytes.len() };
+        // Leader/10: how many indicators each data field has.
+        let indicator_count = match bytes[10] {
+            d @ b'0'..=b'9' => (d - b'0') as usize,
+            _ => 2,
+        };
+        let mut spans = Vec::with_capacity(directory.len() / entry_size);
+        for (index, entry) in directory.chunks_exact(entry_size).enumerate() {
+            let tag = Tag::from_bytes(&entry[..3]);
+            let length = digits(&entry[3..3 + len_digits]);
+            let offset = digits(&entry[3 + len_digits..3 + len_digits + start_digits]);
+            let (Some(tag), Some(length), Some(offset)) = (tag, length, offset) else {
+                return Err(fail(
                     24 + index * entry_size,
-                    ErrorKind::BadDirectoryEntry { index: index + 1, found: String::from_utf8_lossy(raw).into_owned() },
+                    ErrorKind::BadDirectoryEntry {
+                        index: index + 1,
+                        found: String::from_utf8_lossy(entry).into_owned(),
+                    },
                 ));
             };
-            entries.push(Entry { tag, length, start });
+            let start = base + offset;
+            if start > body_end {
+                return Err(fail(
+                    start.min(bytes.len()),
+                    ErrorKind::FieldOutOfRecord { tag: tag.to_string(), start: offset, length: bytes.len() },
+                ));
+            }
+            // The field runs to its terminator; the directory length is checked against it.
+            let rest = &bytes[start..body_end];
+            let scan = scan_field(rest, tag.is_control()).map_err(|(at, byte)| {
+                fail(start + at, ErrorKind::BadSubfieldCode { tag: tag.to_string(), byte })
+            })?;
+            let (end, actual) = match scan.end {
+                Some(end) => (start + end, end + 1),
+                None => {
+                    repairs.push(Repair::MissingFieldTerminator { tag: tag.to_string() });
+                    (body_end, rest.len())
+                }
+            };
+            if actual != length {
+                repairs.push(Repair::FieldLength { tag: tag.to_string(), declared: length, actual });
+            }
+            for _ in 0..scan.empty_subfields {
+                repairs.push(Repair::EmptySubfield { tag: tag.to_string() });
+            }
+            // Indicators other than two plain ASCII characters are read, and checked
+            // against leader/10, once the character set is known.
+            let first = scan.first_delimiter.unwrap_or(end - start);
+            let plain = first == 2 && rest[..2].iter().all(|b| b.is_ascii() && !b.is_ascii_control() && *b != b'\\');
+            spans.push(Span { tag, start, end, odd_indicators: !tag.is_control() && !plain });
         }
-        Ok(Layout { base, entries, repairs })
+        Ok(View { raw, spans, indicator_count, data_start: base.min(bytes.len()), repairs })
+    }
+
+    /// The 24 leader bytes (checked to be printable ASCII).
+    pub fn leader(&self) -> &'a [u8] {
+        &self.raw.bytes[..24]
+    }
+
+    /// The fields in directory order.
+    pub fn fields(&self) -> impl Iterator<Item = FieldView<'a>> + '_ {
+        let bytes = &self.raw.bytes[..];
+        self.spans.iter().map(move |s| FieldView { tag: s.tag, data: &bytes[s.start..s.end] })
+    }
+
+    /// The first field with `tag`.
+    pub fn field(&self, tag: &str) -> Option<FieldView<'a>> {
+        let tag = Tag::parse(tag)?;
+        let bytes = &self.raw.bytes[..];
+        self.spans.iter().find(|s| s.tag == tag).map(|s| FieldView { tag: s.tag, data: &bytes[s.start..s.end] })
+    }
+
+    /// The data area (after the directory), for checking or sniffing its bytes at once.
+    pub fn data(&self) -> &'a [u8] {
+        &self.raw.bytes[self.data_start..]
+    }
+
+    /// What framing and the structure needed repaired.
+    pub fn repairs(&self) -> impl Iterator<Item = &Repair> {
+        self.raw.repairs.iter().chain(&self.repairs)
+    }
+
+    /// Decodes the text with `decode` (one call per value) into a record.
+    pub fn to_record(&self, decode: &mut dyn FnMut(&[u8]) -> Result<String, TextError>) -> Result<Parsed, Iso2709Error> {
+        let raw = self.raw;
+        let bytes = &raw.bytes[..];
+        let fail = |at: usize, kind| Iso2709Error { record: raw.number, offset: raw.offset + at as u64, kind };
+        let mut repairs: Vec<Repair> = self.repairs().cloned().collect();
+        // Leader bytes are printable ASCII (checked when the view was made).
+        let leader: String = bytes[..24].iter().map(|b| *b as char).collect();
+        let leader = Leader::parse(&leader).ok_or_else(|| fail(0, ErrorKind::TooShort(bytes.len())))?;
+        let mut fields = Vec::with_capacity(self.spans.len());
+        for span in &self.spans {
+            let tag = span.tag;
+            let data = &bytes[span.start..span.end];
+            let mut decode_at = |slice: &[u8], at: usize| {
+                decode(slice).map_err(|e| {
+                    fail(span.start + at + e.offset, ErrorKind::Text { tag: tag.to_string(), detail: e.detail })
+                })
+            };
+            if tag.is_control() {
+                fields.push(Field::Control { tag, value: decode_at(data, 0)? });
+                continue;
+            }
+            let first = memchr::memchr(SUBFIELD_DELIMITER, data).unwrap_or(data.len());
+            let (ind1, ind2) = if span.odd_indicators {
+                // More than two characters before the first subfield: fine when the leader
+                // declares that many indicators (leader/10), or when the extra ones are
+                // blanks (or "\\", the text formats' blank); anything else would be data
+                // lost, so the record is refused.
+                let indicators: Vec<char> = decode_at(&data[..first], 0)?.chars().collect();
+                let extra_blank = indicators.get(2..).unwrap_or_default().iter().all(|c| matches!(c, ' ' | '\\'));
+                if indicators.len() > 2 && indicators.len() != self.indicator_count && !extra_blank {
+                    return Err(fail(span.start + 2, ErrorKind::ExpectedSubfield { tag: tag.to_string() }));
+                }
+                repairs.push(Repair::Indicators { tag: tag.to_string(), found: indicators.iter().collect() });
+                let indicator =
+                    |i: usize| indicators.get(i).copied().filter(|c| !c.is_control() && *c != '\\').unwrap_or(' ');
+                (indicator(0), indicator(1))
+            } else {
+                (data[0] as char, data[1] as char)
+            };
+            let mut subfields = Vec::new();
+            let mut at = first;
+            while at < data.len() {
+                let next = memchr::memchr(SUBFIELD_DELIMITER, &data[at + 1..]).map_or(data.len(), |p| at + 1 + p);
+                if let Some((code, value)) = data[at + 1..next].split_first() {
+                    subfields.push(Subfield { code: *code as char, value: decode_at(value, at + 2)? });
+                }
+                at = next;
+            }
+            fields.push(Field::Data { tag, ind1, ind2, subfields });
+        }
+        Ok(Parsed { record: Record { leader, fields }, repairs })
     }
 }
 
-fn digits(bytes: &[u8]) -> Option<usize> {
-    if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
-        return None;
+/// What one pass over a field's bytes finds (offsets within the field).
+struct Scan {
+    /// The field terminator.
+    end: Option<usize>,
+    first_delimiter: Option<usize>,
+    /// Subfield delimiters with no code.
+    empty_subfields: usize,
+}
+
+/// Finds a field's terminator and, for a data field, checks every subfield code on the
+/// way: one pass. A code that is not printable ASCII is an error (its offset and byte).
+fn scan_field(rest: &[u8], control: bool) -> Result<Scan, (usize, u8)> {
+    let mut scan = Scan { end: None, first_delimiter: None, empty_subfields: 0 };
+    if control {
+        scan.end = memchr::memchr(FIELD_TERMINATOR, rest);
+        return Ok(scan);
     }
-    std::str::from_utf8(bytes).ok()?.parse().ok()
+    for at in memchr::memchr2_iter(FIELD_TERMINATOR, SUBFIELD_DELIMITER, rest) {
+        if rest[at] == FIELD_TERMINATOR {
+            scan.end = Some(at);
+            break;
+        }
+        scan.first_delimiter.get_or_insert(at);
+        match rest.get(at + 1) {
+            None | Some(&SUBFIELD_DELIMITER) | Some(&FIELD_TERMINATOR) => scan.empty_subfields += 1,
+            Some(code) if !code.is_ascii_graphic() => return Err((at + 1, *code)),
+            Some(_) => {}
+        }
+    }
+    Ok(scan)
 }
 
 /// Reads one framed record; `decode` turns a value's bytes into text.
@@ -349,105 +552,7 @@ pub fn parse(
     raw: &RawRecord,
     decode: &mut dyn FnMut(&[u8]) -> Result<String, TextError>,
 ) -> Result<Parsed, Iso2709Error> {
-    let bytes = &raw.bytes;
-    let fail = |at: usize, kind| Iso2709Error { record: raw.number, offset: raw.offset + at as u64, kind };
-    if bytes.len() < 25 {
-        return Err(fail(0, ErrorKind::TooShort(bytes.len())));
-    }
-    if let Some(pos) = bytes[..24].iter().position(|b| !b.is_ascii() || b.is_ascii_control()) {
-        return Err(fail(pos, ErrorKind::LeaderNotAscii(pos)));
-    }
-    let layout = Layout::read(bytes).map_err(|(at, kind)| fail(at, kind))?;
-    let mut repairs = raw.repairs.clone();
-    repairs.extend(layout.repairs);
-    // Leader bytes are ASCII (checked above), so this is exact.
-    let leader_text: String = bytes[..24].iter().map(|b| *b as char).collect();
-    let leader = Leader::parse(&leader_text).ok_or_else(|| fail(0, ErrorKind::TooShort(bytes.len())))?;
-    let body_end = if bytes.last() == Some(&RECORD_TERMINATOR) { bytes.len() - 1 } else { bytes.len() };
-    // Leader/10: how many indicators each data field has (2 in every flavour in use).
-    let indicator_count = match bytes[10] {
-        d @ b'0'..=b'9' => (d - b'0') as usize,
-        _ => 2,
-    };
-
-    let mut fields = Vec::with_capacity(layout.entries.len());
-    for entry in &layout.entries {
-        // Tags were checked to be ASCII alphanumerics.
-        // Directory tags were checked to be ASCII alphanumerics; the text form of the tag is
-        // only built for reports (no allocation per field on the common path).
-        let tag = std::str::from_utf8(&entry.tag).ok().and_then(Tag::parse).ok_or_else(|| {
-            fail(24, ErrorKind::BadDirectoryEntry { index: 0, found: String::from_utf8_lossy(&entry.tag).into_owned() })
-        })?;
-        let tag_text = || tag.to_string();
-        let start = layout.base + entry.start;
-        if start > body_end {
-            return Err(fail(
-                start.min(bytes.len()),
-                ErrorKind::FieldOutOfRecord { tag: tag_text(), start: entry.start, length: bytes.len() },
-            ));
-        }
-        // The field runs to its terminator; the directory length is checked against it.
-        let rest = &bytes[start..body_end];
-        let (data, actual) = match rest.iter().position(|b| *b == FIELD_TERMINATOR) {
-            Some(end) => (&rest[..end], end + 1),
-            None => {
-                repairs.push(Repair::MissingFieldTerminator { tag: tag_text() });
-                (rest, rest.len())
-            }
-        };
-        if actual != entry.length {
-            repairs.push(Repair::FieldLength { tag: tag_text(), declared: entry.length, actual });
-        }
-        let text_at = |offset_in_data: usize| start + offset_in_data;
-        let mut decode_at = |slice: &[u8], at: usize| {
-            decode(slice)
-                .map_err(|e| fail(text_at(at + e.offset), ErrorKind::Text { tag: tag_text(), detail: e.detail }))
-        };
-        if tag.is_control() {
-            fields.push(Field::Control { tag, value: decode_at(data, 0)? });
-            continue;
-        }
-        let first_delimiter = data.iter().position(|b| *b == SUBFIELD_DELIMITER).unwrap_or(data.len());
-        // Indicators are characters, not bytes: some files carry a non-ASCII one. Two plain
-        // ASCII bytes, the usual case, need no decoding.
-        let plain =
-            first_delimiter == 2 && data[..2].iter().all(|b| b.is_ascii() && !b.is_ascii_control() && *b != b'\\');
-        let indicators: Vec<char> = if plain {
-            vec![data[0] as char, data[1] as char]
-        } else {
-            decode_at(&data[..first_delimiter], 0)?.chars().collect()
-        };
-        // More than two characters before the first subfield: fine when the leader declares
-        // that many indicators (leader/10), or when the extra ones are blanks (or "\\", the
-        // text formats' blank); anything else would be data lost, so the record is refused.
-        let declared = indicators.len() == indicator_count;
-        if indicators.len() > 2 && !declared && indicators[2..].iter().any(|c| !matches!(c, ' ' | '\\')) {
-            return Err(fail(text_at(2), ErrorKind::ExpectedSubfield { tag: tag_text() }));
-        }
-        if indicators.len() != 2 || indicators.contains(&'\\') {
-            repairs.push(Repair::Indicators { tag: tag_text(), found: indicators.iter().collect() });
-        }
-        let indicator = |i: usize| indicators.get(i).copied().filter(|c| !c.is_control() && *c != '\\').unwrap_or(' ');
-        let (ind1, ind2) = (indicator(0), indicator(1));
-        let mut subfields = Vec::new();
-        let mut at = first_delimiter;
-        while at < data.len() {
-            let next = data[at + 1..].iter().position(|b| *b == SUBFIELD_DELIMITER).map_or(data.len(), |p| at + 1 + p);
-            let piece = &data[at + 1..next];
-            match piece.split_first() {
-                None => repairs.push(Repair::EmptySubfield { tag: tag_text() }),
-                Some((code, value)) => {
-                    if !code.is_ascii_graphic() {
-                        return Err(fail(text_at(at + 1), ErrorKind::BadSubfieldCode { tag: tag_text(), byte: *code }));
-                    }
-                    subfields.push(Subfield { code: *code as char, value: decode_at(value, at + 2)? });
-                }
-            }
-            at = next;
-        }
-        fields.push(Field::Data { tag, ind1, ind2, subfields });
-    }
-    Ok(Parsed { record: Record { leader, fields }, repairs })
+    View::new(raw)?.to_record(decode)
 }
 
 /// A failure to encode text, from the caller's character set.
@@ -468,29 +573,29 @@ pub enum WriteError {
 }
 
 /// Writes one record; lengths, base address and the leader's fixed positions (10–11,
-/// 20–23) are computed, the rest of the leader is kept as the record has it.
+/// 20–23) are computed, the rest of the leader is kept as the record has it. `encode`
+/// appends a value's bytes in the target character set to its buffer. Indicators and
+/// subfield codes that are ASCII are written as they are: every character set Qiao writes
+/// keeps ASCII as it is.
 pub fn write(
     record: &Record,
-    encode: &mut dyn FnMut(&str) -> Result<Vec<u8>, EncodeError>,
+    encode: &mut dyn FnMut(&str, &mut Vec<u8>) -> Result<(), EncodeError>,
 ) -> Result<Vec<u8>, WriteError> {
     let mut directory = Vec::with_capacity(12 * record.fields.len() + 1);
-    let mut data = Vec::with_capacity(256 * record.fields.len());
+    let mut data = Vec::with_capacity(64 * record.fields.len());
     for field in &record.fields {
         let tag = field.tag();
         let text_error = |e: EncodeError| WriteError::Text { tag: tag.to_string(), detail: e.detail };
         let start = data.len();
         match field {
-            Field::Control { value, .. } => data.extend(encode(value).map_err(text_error)?),
+            Field::Control { value, .. } => encode(value, &mut data).map_err(text_error)?,
             Field::Data { ind1, ind2, subfields, .. } => {
-                for ind in [ind1, ind2] {
-                    let mut buf = [0u8; 4];
-                    data.extend(encode(ind.encode_utf8(&mut buf)).map_err(text_error)?);
-                }
+                put_char(*ind1, &mut data, encode).map_err(text_error)?;
+                put_char(*ind2, &mut data, encode).map_err(text_error)?;
                 for sub in subfields {
                     data.push(SUBFIELD_DELIMITER);
-                    let mut buf = [0u8; 4];
-                    data.extend(encode(sub.code.encode_utf8(&mut buf)).map_err(text_error)?);
-                    data.extend(encode(&sub.value).map_err(text_error)?);
+                    put_char(sub.code, &mut data, encode).map_err(text_error)?;
+                    encode(&sub.value, &mut data).map_err(text_error)?;
                 }
             }
         }
@@ -499,7 +604,11 @@ pub fn write(
         if length > MAX_FIELD_LENGTH {
             return Err(WriteError::FieldTooLong { tag: tag.to_string(), length });
         }
-        directory.extend_from_slice(format!("{tag}{length:04}{start:05}").as_bytes());
+        let mut entry = [0u8; 12];
+        entry[..3].copy_from_slice(tag.as_str().as_bytes());
+        put_digits(&mut entry[3..7], length);
+        put_digits(&mut entry[7..], start);
+        directory.extend_from_slice(&entry);
     }
     directory.push(FIELD_TERMINATOR);
     let base = 24 + directory.len();
@@ -507,30 +616,54 @@ pub fn write(
     if total > MAX_RECORD_LENGTH || base > MAX_RECORD_LENGTH {
         return Err(WriteError::RecordTooLong(total));
     }
-    let mut leader: Vec<u8> =
-        record.leader.as_str().chars().map(|c| if c.is_ascii() { c as u8 } else { b' ' }).collect();
-    leader.resize(24, b' ');
-    leader[..5].copy_from_slice(format!("{total:05}").as_bytes());
-    leader[10] = b'2';
-    leader[11] = b'2';
-    leader[12..17].copy_from_slice(format!("{base:05}").as_bytes());
-    leader[20] = b'4';
-    leader[21] = b'5';
-    leader[22] = b'0';
     let mut out = Vec::with_capacity(total);
-    out.extend_from_slice(&leader);
+    out.extend(record.leader.as_str().chars().map(|c| if c.is_ascii() { c as u8 } else { b' ' }));
+    out.resize(24, b' ');
+    put_digits(&mut out[..5], total);
+    out[10] = b'2';
+    out[11] = b'2';
+    put_digits(&mut out[12..17], base);
+    out[20] = b'4';
+    out[21] = b'5';
+    out[22] = b'0';
     out.extend_from_slice(&directory);
     out.extend_from_slice(&data);
     out.push(RECORD_TERMINATOR);
     Ok(out)
 }
 
+/// An indicator or subfield code: ASCII as it is, anything else through `encode`.
+fn put_char(
+    c: char,
+    data: &mut Vec<u8>,
+    encode: &mut dyn FnMut(&str, &mut Vec<u8>) -> Result<(), EncodeError>,
+) -> Result<(), EncodeError> {
+    if c.is_ascii() {
+        data.push(c as u8);
+        Ok(())
+    } else {
+        encode(c.encode_utf8(&mut [0u8; 4]), data)
+    }
+}
+
+/// Writes `value` as decimal digits filling `slot` (callers check that it fits).
+fn put_digits(slot: &mut [u8], mut value: usize) {
+    for b in slot.iter_mut().rev() {
+        *b = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+}
+
 /// UTF-8 text, normalized to NFC (files carry decomposed accents too, and search and
 /// comparison need one form).
 pub fn decode_utf8(bytes: &[u8]) -> Result<String, TextError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| TextError { offset: e.valid_up_to(), detail: "not valid UTF-8".to_string() })?;
-    Ok(to_nfc(text))
+    Ok(to_nfc(check_utf8(bytes)?))
+}
+
+/// Checks that bytes are UTF-8, at SIMD speed when they are (the common case).
+pub fn check_utf8(bytes: &[u8]) -> Result<&str, TextError> {
+    simdutf8::compat::from_utf8(bytes)
+        .map_err(|e| TextError { offset: e.valid_up_to(), detail: "not valid UTF-8".to_string() })
 }
 
 /// NFC, without allocating twice for text that already is (nearly all of it).
@@ -551,9 +684,18 @@ pub fn read_all<R: BufRead>(input: R) -> impl Iterator<Item = Result<Parsed, Iso
     Reader::new(input).map(|raw| raw.and_then(|raw| parse(&raw, &mut decode_utf8)))
 }
 
-/// For the writer's side of UTF-8.
-pub fn encode_utf8(text: &str) -> Result<Vec<u8>, EncodeError> {
-    Ok(text.as_bytes().to_vec())
+/// The writer's side of UTF-8: text goes out in NFC, as it comes in.
+pub fn encode_utf8(text: &str, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        out.extend_from_slice(text.as_bytes());
+    } else {
+        let mut buf = [0u8; 4];
+        for c in text.nfc() {
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    Ok(())
 }
 
 /// Reads all of `input` for a unit test or a small file.

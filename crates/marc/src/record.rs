@@ -56,7 +56,11 @@ pub struct Tag([u8; 3]);
 impl Tag {
     /// Parses a tag; only ASCII letters and digits are allowed.
     pub fn parse(text: &str) -> Option<Self> {
-        let bytes = text.as_bytes();
+        Tag::from_bytes(text.as_bytes())
+    }
+
+    /// A tag from its bytes, as a directory has them.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
         if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_alphanumeric) {
             Some(Tag([bytes[0], bytes[1], bytes[2]]))
         } else {

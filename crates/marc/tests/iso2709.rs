@@ -189,3 +189,63 @@ fn no_file_in_the_corpus_makes_the_reader_panic() {
     }
     assert!(files > 100, "only {files} corpus files found");
 }
+
+#[test]
+fn a_view_reads_structure_without_decoding_and_agrees_with_parse() {
+    let records = demo();
+    let mut file = Vec::new();
+    for r in &records {
+        file.extend(write_utf8(r));
+    }
+    let mut reader = iso2709::Reader::new(std::io::Cursor::new(&file));
+    let mut seen = 0;
+    while let Some(raw) = reader.next_raw() {
+        let raw = raw.unwrap();
+        let view = iso2709::View::new(raw).unwrap();
+        let original = &records[seen];
+        assert_eq!(view.fields().count(), original.fields.len());
+        for (field, expected) in view.fields().zip(&original.fields) {
+            assert_eq!(field.tag, expected.tag());
+            if let qiao_marc::Field::Data { subfields, .. } = expected {
+                let codes: Vec<u8> = field.subfields().map(|(c, _)| c).collect();
+                let expected_codes: Vec<u8> = subfields.iter().map(|s| s.code as u8).collect();
+                assert_eq!(codes, expected_codes);
+                let first = field.subfields().next().map(|(_, v)| v.to_vec());
+                assert_eq!(first, subfields.first().map(|s| s.value.as_bytes().to_vec()));
+            }
+        }
+        let decoded = view.to_record(&mut iso2709::decode_utf8).unwrap();
+        assert_eq!(decoded, iso2709::parse(raw, &mut iso2709::decode_utf8).unwrap());
+        assert_eq!(decoded.record.fields, original.fields);
+        seen += 1;
+    }
+    assert_eq!(seen, records.len());
+    // The lending reader and the iterator frame the same records.
+    assert_eq!(iso2709::Reader::new(std::io::Cursor::new(&file)).count(), records.len());
+}
+
+#[test]
+fn a_view_finds_subfields_and_reports_bad_codes_with_their_offset() {
+    // 245 with an empty delimiter and then a control byte as a subfield code.
+    let mut record = b"00000nam a2200000 a 4500".to_vec();
+    let field = b"10\x1faTitle\x1f\x1fbmore\x1e";
+    record.extend(b"245");
+    record.extend(format!("{:04}{:05}", field.len(), 0).as_bytes());
+    record.push(0x1e);
+    let base = record.len();
+    record.extend(field);
+    record.push(0x1d);
+    let total = record.len();
+    record[..5].copy_from_slice(format!("{total:05}").as_bytes());
+    record[12..17].copy_from_slice(format!("{base:05}").as_bytes());
+    let parsed = iso2709::read_bytes(&record).remove(0).unwrap();
+    assert_eq!(parsed.repairs, vec![Repair::EmptySubfield { tag: "245".into() }]);
+    let raw = iso2709::Reader::new(std::io::Cursor::new(&record)).next().unwrap().unwrap();
+    let view = iso2709::View::new(&raw).unwrap();
+    assert_eq!(view.field("245").unwrap().subfield(b'b'), Some(&b"more"[..]));
+
+    let bad = [&record[..base + 11], b"\x01", &record[base + 12..]].concat();
+    let err = iso2709::read_bytes(&bad).remove(0).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::BadSubfieldCode { tag: "245".into(), byte: 0x01 });
+    assert_eq!(err.offset, (base + 11) as u64);
+}
