@@ -31,6 +31,7 @@ mod norm;
 mod ru_bigrams;
 mod sniff;
 
+pub use norm::nfc;
 use std::fmt;
 use std::str::FromStr;
 

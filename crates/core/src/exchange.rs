@@ -10,7 +10,7 @@ use qiao_charset::Charset;
 use qiao_i18n::Message;
 use qiao_marc::iso2709::{self, EncodeError};
 use qiao_marc::{marcxml, mrk, Flavour, Record};
-use qiao_store::{Catalogue, Duplicate, Status};
+use qiao_store::{Catalogue, Derived, Duplicate, Status};
 use serde::{Deserialize, Serialize};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -163,11 +163,12 @@ pub fn import_files_with(
                 match item {
                     Ok(Incoming { position, record, notes }) => {
                         let flavour = options.flavour.unwrap_or_else(|| Flavour::detect(&record));
-                        let matches = w.duplicates_of(&record, flavour, None)?;
+                        let derived = Derived::of(&record, flavour);
+                        let matches = w.duplicates(&derived, None)?;
                         let written = match (matches.first(), options.on_duplicate) {
                             (None, _) | (Some(_), OnDuplicate::Keep) => {
                                 report.imported += 1;
-                                Some(w.insert(&record, flavour, Status::Complete)?)
+                                Some(w.insert_derived(&record, &derived, Status::Complete)?)
                             }
                             (Some(first), OnDuplicate::Replace) => {
                                 w.update(first.id, &record, flavour, Status::Complete, None)?;

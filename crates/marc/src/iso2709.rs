@@ -668,15 +668,7 @@ pub fn check_utf8(bytes: &[u8]) -> Result<&str, TextError> {
 
 /// NFC, without allocating twice for text that already is (nearly all of it).
 pub fn to_nfc(text: &str) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    // ASCII is always NFC, and most MARC values are ASCII: check that at memory speed first.
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_string(),
-        _ => text.nfc().collect(),
-    }
+    qiao_charset::nfc(text).into_owned()
 }
 
 /// Reads every record of a stream with one decoder (UTF-8 files, tests).
@@ -686,15 +678,7 @@ pub fn read_all<R: BufRead>(input: R) -> impl Iterator<Item = Result<Parsed, Iso
 
 /// The writer's side of UTF-8: text goes out in NFC, as it comes in.
 pub fn encode_utf8(text: &str, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        out.extend_from_slice(text.as_bytes());
-    } else {
-        let mut buf = [0u8; 4];
-        for c in text.nfc() {
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        }
-    }
+    out.extend_from_slice(qiao_charset::nfc(text).as_bytes());
     Ok(())
 }
 

@@ -26,25 +26,82 @@ enum BodyField<'a> {
     Data(#[serde(borrow)] Cow<'a, str>, char, char, #[serde(borrow)] Vec<Cow<'a, str>>),
 }
 
+/// Writes the body straight into one buffer (imports encode every record: no per-field
+/// or per-subfield allocation). `decode` reads it with the serde types above.
 pub(crate) fn encode(record: &Record) -> String {
-    let fields = record
-        .fields
-        .iter()
-        .map(|field| match field {
-            Field::Control { tag, value } => BodyField::Control(Cow::Borrowed(tag.as_str()), Cow::Borrowed(value)),
-            Field::Data { tag, ind1, ind2, subfields } => {
-                let mut flat = Vec::with_capacity(subfields.len() * 2);
-                for sub in subfields {
-                    flat.push(Cow::Owned(sub.code.to_string()));
-                    flat.push(Cow::Borrowed(sub.value.as_str()));
-                }
-                BodyField::Data(Cow::Borrowed(tag.as_str()), *ind1, *ind2, flat)
+    let mut out = Vec::with_capacity(64 + 48 * record.fields.len());
+    out.extend_from_slice(b"{\"l\":");
+    string(&mut out, record.leader.as_str());
+    out.extend_from_slice(b",\"f\":[");
+    for (i, field) in record.fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        string(&mut out, field.tag().as_str());
+        match field {
+            Field::Control { value, .. } => {
+                out.push(b',');
+                string(&mut out, value);
             }
-        })
-        .collect();
-    let body = Body { l: Cow::Borrowed(record.leader.as_str()), f: fields };
-    // Strings, chars and arrays always serialize.
-    serde_json::to_string(&body).unwrap_or_default()
+            Field::Data { ind1, ind2, subfields, .. } => {
+                for c in [ind1, ind2] {
+                    out.push(b',');
+                    string(&mut out, c.encode_utf8(&mut [0u8; 4]));
+                }
+                out.extend_from_slice(b",[");
+                for (j, sub) in subfields.iter().enumerate() {
+                    if j > 0 {
+                        out.push(b',');
+                    }
+                    string(&mut out, sub.code.encode_utf8(&mut [0u8; 4]));
+                    out.push(b',');
+                    string(&mut out, &sub.value);
+                }
+                out.push(b']');
+            }
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"]}");
+    // Only whole UTF-8 strings and ASCII punctuation were written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A JSON string, escaped as serde_json escapes it. Text rarely needs escaping, so it is
+/// checked 16 bytes at a time (a loop the compiler vectorizes) and copied in runs.
+fn string(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 16) {
+            if !chunk.iter().fold(false, |any, &b| any | needs(b)) {
+                i += 16;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if needs(b) {
+            out.extend_from_slice(&bytes[run..i]);
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0C => out.extend_from_slice(b"\\f"),
+                _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xF) as usize]]),
+            }
+            run = i + 1;
+        }
+        i += 1;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
 }
 
 pub(crate) fn decode(text: &str) -> Result<Record, String> {
@@ -92,6 +149,31 @@ mod tests {
         );
         assert_eq!(decode(&body).unwrap(), record);
         assert!(body.len() * 2 < serde_json::to_string(&record).unwrap().len());
+    }
+
+    #[test]
+    fn the_hand_written_encoder_writes_what_serde_would() {
+        let text = "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-1\n=200  1\\$a\"Война\" и мир\\ {U+0098}Le{U+009C} $f紅樓夢\n=300  \\\\\n";
+        let record = mrk::parse_one(text).unwrap().unwrap();
+        let mut record = record;
+        if let Field::Data { subfields, .. } = &mut record.fields[1] {
+            subfields.push(Subfield::new('x', "tab\there\r\nnul\u{0}bell\u{7}\u{8}\u{c}\u{1f}\u{7f}\\"));
+        }
+        let fields = record
+            .fields
+            .iter()
+            .map(|f| match f {
+                Field::Control { tag, value } => BodyField::Control(tag.as_str().into(), value.as_str().into()),
+                Field::Data { tag, ind1, ind2, subfields } => BodyField::Data(
+                    tag.as_str().into(),
+                    *ind1,
+                    *ind2,
+                    subfields.iter().flat_map(|s| [Cow::Owned(s.code.to_string()), s.value.as_str().into()]).collect(),
+                ),
+            })
+            .collect();
+        let expected = serde_json::to_string(&Body { l: record.leader.as_str().into(), f: fields }).unwrap();
+        assert_eq!(encode(&record), expected);
     }
 
     #[test]

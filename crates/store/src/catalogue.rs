@@ -381,8 +381,14 @@ impl Writer<'_> {
     }
 
     pub fn insert(&mut self, record: &Record, flavour: Flavour, status: Status) -> Result<i64> {
+        self.insert_derived(record, &Derived::of(record, flavour), status)
+    }
+
+    /// [`Writer::insert`] with the derived data already computed (an import computes it
+    /// once for the duplicate check and the insert).
+    pub fn insert_derived(&mut self, record: &Record, d: &Derived, status: Status) -> Result<i64> {
         let body = body::encode(record);
-        let d = Derived::of(record, flavour);
+        let flavour = d.flavour;
         let s = &d.summary;
         let mut stmt = self
             .tx
@@ -407,14 +413,19 @@ impl Writer<'_> {
         .map_err(self.sql())?;
         drop(stmt);
         let id = self.tx.last_insert_rowid();
-        write_isbns(&self.tx, id, &d.isbns).map_err(self.sql())?;
+        write_isbns(&self.tx, id, &d.isbns, true).map_err(self.sql())?;
         Ok(id)
     }
 
     /// Records (not in the trash) that look like the same work: the same control number
     /// from the same agency, or a shared ISBN. `except` leaves out the record being saved.
     pub fn duplicates_of(&self, record: &Record, flavour: Flavour, except: Option<i64>) -> Result<Vec<Duplicate>> {
-        find_duplicates(&self.tx, record, flavour, except).map_err(self.sql())
+        self.duplicates(&Derived::of(record, flavour), except)
+    }
+
+    /// [`Writer::duplicates_of`] with the derived data already computed.
+    pub fn duplicates(&self, derived: &Derived, except: Option<i64>) -> Result<Vec<Duplicate>> {
+        find_duplicates(&self.tx, derived, except).map_err(self.sql())
     }
 
     pub fn update(
@@ -465,7 +476,7 @@ impl Writer<'_> {
                 ],
             )
             .map_err(self.sql())?;
-        write_isbns(&self.tx, id, &d.isbns).map_err(self.sql())?;
+        write_isbns(&self.tx, id, &d.isbns, false).map_err(self.sql())?;
         Ok(())
     }
 }
@@ -490,15 +501,17 @@ pub struct Duplicate {
 }
 
 /// Everything computed from a record body: one function for insert, update and rebuild.
-struct Derived {
+pub struct Derived {
+    flavour: Flavour,
     summary: Summary,
     control_key: Option<String>,
     isbns: Vec<String>,
 }
 
 impl Derived {
-    fn of(record: &Record, flavour: Flavour) -> Derived {
+    pub fn of(record: &Record, flavour: Flavour) -> Derived {
         Derived {
+            flavour,
             summary: Summary::of(record, flavour),
             control_key: identity::control_key(record, flavour),
             isbns: identity::isbns(record, flavour),
@@ -506,8 +519,11 @@ impl Derived {
     }
 }
 
-fn write_isbns(tx: &Connection, id: i64, isbns: &[String]) -> rusqlite::Result<()> {
-    tx.prepare_cached("DELETE FROM record_isbns WHERE record_id = ?1")?.execute([id])?;
+/// Replaces a record's ISBN keys (`fresh`: a new record, which has none yet).
+fn write_isbns(tx: &Connection, id: i64, isbns: &[String], fresh: bool) -> rusqlite::Result<()> {
+    if !fresh {
+        tx.prepare_cached("DELETE FROM record_isbns WHERE record_id = ?1")?.execute([id])?;
+    }
     let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO record_isbns (isbn13, record_id) VALUES (?1, ?2)")?;
     for isbn in isbns {
         insert.execute(params![isbn, id])?;
@@ -519,15 +535,10 @@ fn write_isbns(tx: &Connection, id: i64, isbns: &[String]) -> rusqlite::Result<(
 /// the work when many records share an ISBN (sets, reprints, generated test data).
 pub const MAX_DUPLICATES: usize = 10;
 
-fn find_duplicates(
-    conn: &Connection,
-    record: &Record,
-    flavour: Flavour,
-    except: Option<i64>,
-) -> rusqlite::Result<Vec<Duplicate>> {
+fn find_duplicates(conn: &Connection, derived: &Derived, except: Option<i64>) -> rusqlite::Result<Vec<Duplicate>> {
     let except = except.unwrap_or(-1);
     let mut found: Vec<Duplicate> = Vec::new();
-    if let Some(key) = identity::control_key(record, flavour) {
+    if let Some(key) = &derived.control_key {
         let mut stmt = conn.prepare_cached(
             "SELECT id FROM records WHERE control_key = ?1 AND deleted_at IS NULL AND id != ?2 ORDER BY id LIMIT 10",
         )?;
@@ -541,7 +552,7 @@ fn find_duplicates(
         "SELECT i.record_id FROM record_isbns i JOIN records r ON r.id = i.record_id
          WHERE i.isbn13 = ?1 AND r.deleted_at IS NULL AND i.record_id != ?2 ORDER BY i.record_id LIMIT 10",
     )?;
-    for isbn in identity::isbns(record, flavour) {
+    for isbn in &derived.isbns {
         for id in stmt.query_map(params![isbn, except], |r| r.get::<_, i64>(0))? {
             let id = id?;
             if !found.iter().any(|d| d.id == id) && found.len() < MAX_DUPLICATES {
@@ -575,7 +586,7 @@ pub(crate) fn rebuild_derived(tx: &Connection, path: &Path) -> Result<()> {
         update
             .execute(params![id, s.title, s.sort_title, s.responsibility, s.year, s.language, s.isbn, d.control_key])
             .map_err(sql)?;
-        write_isbns(tx, id, &d.isbns).map_err(sql)?;
+        write_isbns(tx, id, &d.isbns, false).map_err(sql)?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ mod list;
 mod schema;
 
 pub use catalogue::{
-    Catalogue, Duplicate, DuplicateReason, RecordVersion, Stats, Status, StoredRecord, Writer, MAX_DUPLICATES,
+    Catalogue, Derived, Duplicate, DuplicateReason, RecordVersion, Stats, Status, StoredRecord, Writer, MAX_DUPLICATES,
 };
 pub use error::StoreError;
 pub use list::{ListPage, ListRequest, RecordRow, Scope, SortBy, MAX_PAGE};

@@ -77,6 +77,10 @@ pub(crate) fn connect(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "journal_mode", "wal").map_err(sql)?;
     conn.pragma_update(None, "synchronous", "full").map_err(sql)?;
     conn.pragma_update(None, "foreign_keys", "on").map_err(sql)?;
+    // Plans that do not depend on bound values: otherwise SQLite (built with STAT4)
+    // re-prepares a statement whenever a parameter compared with an indexed column changes,
+    // which was a third of an import's time.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(sql)?;
     Ok(conn)
 }
 
