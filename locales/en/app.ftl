@@ -229,6 +229,13 @@ import-report-text-title = Qiao import report, { DATETIME($date) }
 
 export-scope = All records of the catalogue are exported; records in the trash are left out.
 export-format = File format
+export-flavour = Record format
+export-flavour-keep = As catalogued (no conversion)
+export-losses-heading = { $count ->
+    [one] { $count } record converted with losses
+   *[other] { $count } records converted with losses
+}
+export-loss-record = Record { $record }
 export-charset = Character set
 export-charset-hint = Usual choices: MARC-8 for MARC 21 partners, CP1251 for RUSMARC, GB18030 for CNMARC. UTF-8 suits every partner whose system reads Unicode.
 export-charset-unicode = MARCXML and .mrk files are always written in UTF-8.

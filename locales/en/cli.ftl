@@ -25,6 +25,10 @@ cli-repaired = { $count ->
     [one] Repaired { $count } record (see the notes above)
    *[other] Repaired { $count } records (see the notes above)
 }
+cli-crosswalk-losses = { $count ->
+    [one] { $count } record went into { $flavour } without some of its data (see the list above)
+   *[other] { $count } records went into { $flavour } without some of their data (see the list above)
+}
 
 bench-parse = parse ISO 2709
 bench-iso-to-xml = ISO 2709 → MARCXML

@@ -240,6 +240,14 @@ import-report-text-title = Отчёт Цяо об импорте, { DATETIME($da
 
 export-scope = Выгружаются все записи каталога; записи из корзины не выгружаются.
 export-format = Формат файла
+export-flavour = Формат записей
+export-flavour-keep = Как в каталоге (без преобразования)
+export-losses-heading = { $count ->
+    [one] { $count } запись преобразована с потерями
+    [few] { $count } записи преобразованы с потерями
+   *[many] { $count } записей преобразованы с потерями
+}
+export-loss-record = Запись { $record }
 export-charset = Кодировка
 export-charset-hint = Обычно: MARC-8 — для партнёров, работающих в MARC 21, CP1251 — для RUSMARC, GB18030 — для CNMARC. UTF-8 подходит всем, чьи системы читают Юникод.
 export-charset-unicode = Файлы MARCXML и .mrk всегда записываются в UTF-8.

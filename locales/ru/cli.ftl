@@ -30,6 +30,11 @@ cli-repaired = { $count ->
     [few] Исправлено { $count } записи (см. примечания выше)
    *[many] Исправлено { $count } записей (см. примечания выше)
 }
+cli-crosswalk-losses = { $count ->
+    [one] { $count } запись переведена в { $flavour } с потерей части данных (см. список выше)
+    [few] { $count } записи переведены в { $flavour } с потерей части данных (см. список выше)
+   *[many] { $count } записей переведены в { $flavour } с потерей части данных (см. список выше)
+}
 
 bench-parse = разбор ISO 2709
 bench-iso-to-xml = ISO 2709 → MARCXML

@@ -196,6 +196,10 @@ import-report-text-title = 桥导入报告，{ DATETIME($date) }
 
 export-scope = 导出目录库中的全部记录，回收站中的记录除外。
 export-format = 文件格式
+export-flavour = 记录格式
+export-flavour-keep = 保持原格式（不转换）
+export-losses-heading = { $count } 条记录转换时有数据无法对应
+export-loss-record = 第 { $record } 条记录
 export-charset = 字符集
 export-charset-hint = 常用选择：与使用 MARC 21 的机构交换用 MARC-8，RUSMARC 用 CP1251，CNMARC 用 GB18030。对方系统支持 Unicode 时均可使用 UTF-8。
 export-charset-unicode = MARCXML 和 .mrk 文件始终以 UTF-8 写出。

@@ -10,6 +10,7 @@ cli-stats-status = { "  " }{ $status }：{ $count }
 cli-stats-trash = { "  " }回收站中：{ $count }
 cli-at-record = { $file }，第 { $record } 条记录
 cli-repaired = 已修复 { $count } 条记录（详见上方说明）
+cli-crosswalk-losses = { $count } 条记录转换为 { $flavour } 时有部分数据无法对应（详见上方列表）
 
 bench-parse = 解析 ISO 2709
 bench-iso-to-xml = ISO 2709 → MARCXML

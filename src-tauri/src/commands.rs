@@ -331,6 +331,8 @@ pub struct ExportRequest {
     pub format: Format,
     /// ISO 2709 character set name (see `charsets`).
     pub encoding: String,
+    /// Crosswalk every record to this flavour; null keeps each record's own.
+    pub flavour: Option<Flavour>,
     pub on_unmappable: OnUnmappable,
 }
 
@@ -432,6 +434,7 @@ pub async fn export_records(app: AppHandle, request: ExportRequest) -> Result<Ex
     let options = ExportOptions {
         format: request.format,
         encoding: charset(&request.encoding)?,
+        flavour: request.flavour,
         on_unmappable: request.on_unmappable,
     };
     let target = PathBuf::from(&request.path);

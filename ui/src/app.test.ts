@@ -222,7 +222,7 @@ function fakeBackend() {
     },
     pick_export_file: () => state.exportPath,
     export_records: ({ request }) => {
-      const r = request as { path: string; encoding: string };
+      const r = request as { path: string; encoding: string; flavour: string | null };
       if (state.exportStop) {
         throw {
           code: "error-export-stopped",
@@ -243,6 +243,17 @@ function fakeBackend() {
         ],
         repaired: [],
         unreadable: [],
+        losses: r.flavour
+          ? [
+              {
+                file: r.path,
+                position: { record: 7, line: null, offset: null },
+                from: "cnmarc",
+                to: r.flavour,
+                losses: [{ code: "crosswalk-no-equivalent-subfield", args: { place: "200 $9", tag: "200", subfield: "9", value: "na han" } }],
+              },
+            ]
+          : [],
       };
     },
     save_report: ({ text }) => {
@@ -753,7 +764,13 @@ describe("the Qiao window", () => {
     backend.state.exportStop = true;
     byTestId("export-start")!.click();
     await settle();
-    expect(calls("export_records")[0].args.request).toEqual({ path: "/out/cat.mrc", format: "iso2709", encoding: "marc-8", on_unmappable: "stop" });
+    expect(calls("export_records")[0].args.request).toEqual({
+      path: "/out/cat.mrc",
+      format: "iso2709",
+      encoding: "marc-8",
+      flavour: null,
+      on_unmappable: "stop",
+    });
     const error = byTestId("export-error")!;
     expect(error.dataset.code).toBe("error-export-stopped");
     expect(error.textContent).toContain("en|error-export-stopped|");
@@ -769,6 +786,16 @@ describe("the Qiao window", () => {
     expect(byTestId("export-error")).toBeNull();
     expect(byTestId("export-result")?.textContent).toContain('en|export-written|{"count":2,"path":"/out/cat.mrc"}');
     expect(byTestId("export-skipped-item")?.textContent).toContain("en|export-unmappable|");
+    expect(byTestId("export-losses")).toBeNull();
+
+    // A flavour asked for: each record crosswalked, and what had no equivalent listed.
+    change(byTestId<HTMLSelectElement>("export-flavour")!, "marc21");
+    byTestId("export-start")!.click();
+    await settle();
+    expect(calls("export_records")[2].args.request).toMatchObject({ flavour: "marc21" });
+    expect(byTestId("export-losses")?.textContent).toContain('en|export-losses-heading|{"count":1}');
+    expect(byTestId("export-losses-item")?.textContent).toContain('en|export-loss-record|{"record":7}');
+    expect(byTestId("export-losses-item")?.textContent).toContain("en|crosswalk-no-equivalent-subfield|");
 
     // Other formats are always UTF-8: no character set to choose.
     change(byTestId<HTMLSelectElement>("export-format")!, "marcxml");

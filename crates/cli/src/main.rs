@@ -54,13 +54,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Convert a file between formats and character sets (no catalogue involved)
+    /// Convert a file between formats, flavours and character sets (no catalogue involved)
     Convert {
         input: PathBuf,
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
-        #[command(flatten)]
-        reading: Reading,
+        /// Input format [default: detected from the file]
+        #[arg(long = "from", value_name = "FORMAT", value_parser = parse_format)]
+        from: Option<Auto<Format>>,
+        /// Take every input record as this flavour instead of detecting it per record
+        #[arg(long, value_enum, value_name = "FLAVOUR")]
+        from_flavour: Option<FlavourArg>,
+        /// Character set of ISO 2709 input [default: declared in each record, checked against its bytes]
+        #[arg(long, value_name = "NAME", value_parser = parse_charset)]
+        from_encoding: Option<Auto<Charset>>,
+        /// Refuse everything if any record cannot be read
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         writing: Writing,
         /// Print the report as JSON
@@ -114,19 +124,38 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FlavourArg {
+    Auto,
     Marc21,
     Unimarc,
     Rusmarc,
     Cnmarc,
 }
 
-impl From<FlavourArg> for Flavour {
-    fn from(f: FlavourArg) -> Flavour {
-        match f {
-            FlavourArg::Marc21 => Flavour::Marc21,
-            FlavourArg::Unimarc => Flavour::Unimarc,
-            FlavourArg::Rusmarc => Flavour::Rusmarc,
-            FlavourArg::Cnmarc => Flavour::Cnmarc,
+impl FlavourArg {
+    /// `None` for `auto`.
+    fn flavour(self) -> Option<Flavour> {
+        match self {
+            FlavourArg::Auto => None,
+            FlavourArg::Marc21 => Some(Flavour::Marc21),
+            FlavourArg::Unimarc => Some(Flavour::Unimarc),
+            FlavourArg::Rusmarc => Some(Flavour::Rusmarc),
+            FlavourArg::Cnmarc => Some(Flavour::Cnmarc),
+        }
+    }
+}
+
+/// A value or `auto` (detect it), for options where detection is the default.
+#[derive(Clone, Copy)]
+enum Auto<T> {
+    Detect,
+    Given(T),
+}
+
+impl<T: Copy> Auto<T> {
+    fn value(self) -> Option<T> {
+        match self {
+            Auto::Detect => None,
+            Auto::Given(v) => Some(v),
         }
     }
 }
@@ -153,15 +182,15 @@ impl From<SortArg> for SortBy {
 /// How input files are read.
 #[derive(clap::Args)]
 struct Reading {
-    /// Input format [default: detected from the file]
-    #[arg(long = "from", alias = "format", value_name = "FORMAT", value_parser = parse_format)]
-    format: Option<Format>,
+    /// Input format: auto, iso2709, marcxml or mrk [default: auto, detected from the file]
+    #[arg(long = "format", alias = "from", value_name = "FORMAT", value_parser = parse_format)]
+    format: Option<Auto<Format>>,
     /// Take every record as this flavour instead of detecting it per record
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "FLAVOUR")]
     flavour: Option<FlavourArg>,
-    /// Character set of ISO 2709 input [default: declared in each record, checked against its bytes]
+    /// Character set of ISO 2709 input [default: auto, declared in each record, checked against its bytes]
     #[arg(long = "encoding", value_name = "NAME", value_parser = parse_charset)]
-    encoding: Option<Charset>,
+    encoding: Option<Auto<Charset>>,
     /// Refuse everything if any record cannot be read
     #[arg(long)]
     strict: bool,
@@ -186,9 +215,9 @@ impl Reading {
             DuplicateArg::Keep => OnDuplicate::Keep,
         };
         ImportOptions {
-            format: self.format,
-            flavour: self.flavour.map(Flavour::from),
-            encoding: self.encoding,
+            format: self.format.and_then(Auto::value),
+            flavour: self.flavour.and_then(FlavourArg::flavour),
+            encoding: self.encoding.and_then(Auto::value),
             strict: self.strict,
             on_duplicate,
         }
@@ -198,12 +227,16 @@ impl Reading {
 /// How output files are written.
 #[derive(clap::Args)]
 struct Writing {
-    /// Output format [default: from the file name, else ISO 2709]
-    #[arg(long = "to", value_name = "FORMAT", value_parser = parse_format)]
-    to: Option<Format>,
+    /// Output format: iso2709, marcxml or mrk [default: from the file name, else ISO 2709]
+    #[arg(long = "to", alias = "format", value_name = "FORMAT", value_parser = parse_format)]
+    to: Option<Auto<Format>>,
+    /// Crosswalk every record to this flavour; what has no equivalent is reported per record
+    /// [default: each record stays in its own flavour]
+    #[arg(long = "flavour", value_enum, value_name = "FLAVOUR")]
+    flavour: Option<FlavourArg>,
     /// Character set of ISO 2709 output: utf-8, marc-8 (MARC 21), cp1251 or gb18030 (UNIMARC family)
-    #[arg(long = "to-encoding", value_name = "NAME", value_parser = parse_charset, default_value = "utf-8")]
-    encoding: Charset,
+    #[arg(long = "encoding", alias = "to-encoding", value_name = "NAME", value_parser = parse_charset)]
+    encoding: Option<Auto<Charset>>,
     /// A record with a character the output set cannot hold: stop (nothing written) or skip it
     #[arg(long, value_enum, default_value = "stop")]
     on_unmappable: Unmappable,
@@ -211,12 +244,18 @@ struct Writing {
 
 impl Writing {
     fn options(&self, target: &std::path::Path) -> ExportOptions {
-        let format = self.to.or_else(|| Format::from_extension(target)).unwrap_or(Format::Iso2709);
+        let format =
+            self.to.and_then(Auto::value).or_else(|| Format::from_extension(target)).unwrap_or(Format::Iso2709);
         let on_unmappable = match self.on_unmappable {
             Unmappable::Stop => OnUnmappable::Stop,
             Unmappable::Skip => OnUnmappable::Skip,
         };
-        ExportOptions { format, encoding: self.encoding, on_unmappable }
+        ExportOptions {
+            format,
+            encoding: self.encoding.and_then(Auto::value).unwrap_or(Charset::Utf8),
+            flavour: self.flavour.and_then(FlavourArg::flavour),
+            on_unmappable,
+        }
     }
 }
 
@@ -226,12 +265,18 @@ enum Unmappable {
     Skip,
 }
 
-fn parse_format(text: &str) -> Result<Format, String> {
-    text.parse()
+fn parse_format(text: &str) -> Result<Auto<Format>, String> {
+    if text.eq_ignore_ascii_case("auto") {
+        return Ok(Auto::Detect);
+    }
+    text.parse().map(Auto::Given)
 }
 
-fn parse_charset(text: &str) -> Result<Charset, String> {
-    text.parse::<Charset>().map_err(|e| e.to_string())
+fn parse_charset(text: &str) -> Result<Auto<Charset>, String> {
+    if text.eq_ignore_ascii_case("auto") {
+        return Ok(Auto::Detect);
+    }
+    text.parse::<Charset>().map(Auto::Given).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -272,6 +317,21 @@ fn print_written(l10n: &Localizer, report: &ExportReport, output: &std::path::Pa
     say(l10n, Message::new("cli-exported").arg("count", report.written).arg("file", output.display().to_string()));
     if !report.repaired.is_empty() {
         say(l10n, Message::new("cli-repaired").arg("count", report.repaired.len()));
+    }
+    for record in &report.losses {
+        let at = Message::new("cli-at-record").arg("file", record.file.as_str()).arg("record", record.position.record);
+        for loss in &record.losses {
+            eprintln!("{}: {}", l10n.message(&at), l10n.message(loss));
+        }
+    }
+    if !report.losses.is_empty() {
+        let to = report.losses[0].to;
+        say(
+            l10n,
+            Message::new("cli-crosswalk-losses")
+                .arg("count", report.losses.len())
+                .arg("flavour", Message::new(format!("flavour-{}", to.as_str()))),
+        );
     }
     let left_out = report.unreadable.len() + report.skipped.len();
     if left_out > 0 {
@@ -347,8 +407,15 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
             let report = qiao_core::export(&catalogue, &output, &writing.options(&output))?;
             print_written(l10n, &report, &output, json);
         }
-        Command::Convert { input, output, reading, writing, json } => {
-            let report = qiao_core::convert(&input, &output, &reading.options(), &writing.options(&output))?;
+        Command::Convert { input, output, from, from_flavour, from_encoding, strict, writing, json } => {
+            let reading = ImportOptions {
+                format: from.and_then(Auto::value),
+                flavour: from_flavour.and_then(FlavourArg::flavour),
+                encoding: from_encoding.and_then(Auto::value),
+                strict,
+                ..ImportOptions::default()
+            };
+            let report = qiao_core::convert(&input, &output, &reading, &writing.options(&output))?;
             print_written(l10n, &report, &output, json);
         }
         Command::Show { id, format } => {

@@ -112,3 +112,71 @@ fn the_default_catalogue_is_the_apps() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(d.join("data/catalogue.qiao").is_file());
 }
+
+#[test]
+fn convert_and_export_take_format_flavour_and_encoding_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rusmarc = "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-7\n=100  \\\\$a20240501d2014    k  y0rusy50      ca\n=101  0\\$arus\n=200  1\\$aВойна и мир$fЛ. Н. Толстой\n=210  \\\\$aМосква$cЭксмо$d2014\n=801  \\0$aRU$bRU-MoRGB\n";
+    std::fs::write(d.join("in.mrk"), rusmarc).unwrap();
+
+    // Every option spelt out, "auto" where detection is wanted.
+    let o = qiao(
+        d,
+        "C",
+        &[
+            "convert",
+            "in.mrk",
+            "-o",
+            "out.mrc",
+            "--from",
+            "auto",
+            "--from-flavour",
+            "auto",
+            "--to",
+            "iso2709",
+            "--flavour",
+            "marc21",
+            "--encoding",
+            "marc-8",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["written"], 1);
+    let bytes = std::fs::read(d.join("out.mrc")).unwrap();
+    assert_eq!(bytes[9], b' ', "leader/09 blank declares MARC-8");
+    assert!(bytes.windows(3).any(|w| w == b"245"), "crosswalked to MARC 21: {}", String::from_utf8_lossy(&bytes));
+
+    // The MARC 21 file back to RUSMARC in CP1251 through a catalogue, the options of export.
+    assert!(qiao(d, "C", &["--db", "c.qiao", "init"]).status.success());
+    let o = qiao(d, "C", &["--db", "c.qiao", "import", "out.mrc", "--format", "auto", "--encoding", "auto"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = qiao(
+        d,
+        "ru_RU.UTF-8",
+        &[
+            "--db",
+            "c.qiao",
+            "export",
+            "-o",
+            "back.mrc",
+            "--format",
+            "iso2709",
+            "--flavour",
+            "rusmarc",
+            "--encoding",
+            "cp1251",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(d.join("back.mrc")).unwrap();
+    assert!(bytes.windows(3).any(|w| w == [0xC2, 0xEE, 0xE9]), "«Вой» in CP1251");
+    assert!(bytes.windows(4).any(|w| w == b"0189"), "100 $a/26-29 declares CP1251");
+
+    // A bad value is refused by the argument parser, naming the option.
+    let o = qiao(d, "C", &["convert", "in.mrk", "-o", "x.mrc", "--flavour", "dublin-core"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--flavour"), "{}", stderr(&o));
+}

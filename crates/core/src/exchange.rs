@@ -9,7 +9,7 @@ use crate::Result;
 use qiao_charset::Charset;
 use qiao_i18n::Message;
 use qiao_marc::iso2709::{self, EncodeError};
-use qiao_marc::{marcxml, mrk, Flavour, Record};
+use qiao_marc::{crosswalk, marcxml, mrk, Flavour, Record};
 use qiao_store::{Catalogue, Derived, Duplicate, Status};
 use serde::{Deserialize, Serialize};
 use std::io::{BufWriter, Write};
@@ -237,13 +237,32 @@ pub struct ExportOptions {
     pub format: Format,
     /// ISO 2709 only: MARCXML and .mrk are always UTF-8.
     pub encoding: Charset,
+    /// Crosswalk every record to this flavour (each from its own); `None` keeps each as it is.
+    pub flavour: Option<Flavour>,
     pub on_unmappable: OnUnmappable,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { format: Format::Iso2709, encoding: Charset::Utf8, on_unmappable: OnUnmappable::Stop }
+        ExportOptions {
+            format: Format::Iso2709,
+            encoding: Charset::Utf8,
+            flavour: None,
+            on_unmappable: OnUnmappable::Stop,
+        }
     }
+}
+
+/// A record that the crosswalk to the target flavour wrote without some of its data: what
+/// was left behind, field by field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Crosswalked {
+    pub file: String,
+    pub position: Position,
+    pub from: Flavour,
+    pub to: Flavour,
+    pub losses: Vec<Message>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -256,6 +275,8 @@ pub struct ExportReport {
     pub repaired: Vec<Repaired>,
     /// Records that could not be read (convert only).
     pub unreadable: Vec<Problem>,
+    /// Records the crosswalk to another flavour wrote without some data.
+    pub losses: Vec<Crosswalked>,
 }
 
 /// Writes records to a temporary file beside the target and renames it into place once
@@ -265,6 +286,7 @@ struct Output {
     temp: tempfile::NamedTempFile,
     format: Format,
     charset: Charset,
+    flavour: Option<Flavour>,
     started: bool,
 }
 
@@ -277,7 +299,8 @@ enum RecordFailure {
 }
 
 impl Output {
-    fn create(target: &Path, format: Format, charset: Charset) -> Result<Output> {
+    fn create(target: &Path, options: &ExportOptions) -> Result<Output> {
+        let (format, charset) = (options.format, options.encoding);
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -285,7 +308,20 @@ impl Output {
         let temp =
             tempfile::Builder::new().prefix(".qiao-export-").tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
         let charset = if format == Format::Iso2709 { charset } else { Charset::Utf8 };
-        Ok(Output { target: target.to_path_buf(), temp, format, charset, started: false })
+        Ok(Output { target: target.to_path_buf(), temp, format, charset, flavour: options.flavour, started: false })
+    }
+
+    /// The record in the target flavour, with what the crosswalk left behind (nothing when
+    /// no flavour was asked for or the record already is in it).
+    fn crosswalk(&self, record: Record, from: Flavour) -> (Record, Option<(Flavour, Vec<Message>)>) {
+        match self.flavour {
+            Some(to) if to != from => {
+                let converted = crosswalk::convert(&record, from, to);
+                let losses = converted.losses.iter().map(|l| l.message()).collect::<Vec<_>>();
+                (converted.record, (!losses.is_empty()).then_some((to, losses)))
+            }
+            _ => (record, None),
+        }
     }
 
     fn write(
@@ -376,22 +412,26 @@ fn writer_for(output: &Output) -> Result<BufWriter<std::fs::File>> {
 
 /// Writes every record (trash excluded).
 pub fn export(catalogue: &Catalogue, target: &Path, options: &ExportOptions) -> Result<ExportReport> {
-    let mut output = Output::create(target, options.format, options.encoding)?;
+    let mut output = Output::create(target, options)?;
     let mut out = writer_for(&output)?;
     let mut report = ExportReport::default();
     let file = display_name(target);
     catalogue.for_each(|stored| {
         let id = stored.id.to_string();
-        match output.write(&mut out, stored.record, &id) {
-            Ok(()) => report.written += 1,
+        let from = stored.flavour;
+        let (record, losses) = output.crosswalk(stored.record, from);
+        let position = Position { record: stored.id as u32, line: None, offset: None };
+        match output.write(&mut out, record, &id) {
+            Ok(()) => {
+                report.written += 1;
+                if let Some((to, losses)) = losses {
+                    report.losses.push(Crosswalked { file: file.clone(), position, from, to, losses });
+                }
+            }
             Err(RecordFailure::Fatal(e)) => return Err(e),
             Err(RecordFailure::Refused(message)) => match options.on_unmappable {
                 OnUnmappable::Stop => return Err(Error::ExportStopped { file: file.clone(), message }),
-                OnUnmappable::Skip => report.skipped.push(Problem {
-                    file: file.clone(),
-                    position: Position { record: stored.id as u32, line: None, offset: None },
-                    message,
-                }),
+                OnUnmappable::Skip => report.skipped.push(Problem { file: file.clone(), position, message }),
             },
         }
         Ok::<_, Error>(())
@@ -408,7 +448,7 @@ pub fn export_mrk(catalogue: &Catalogue, target: &Path) -> Result<u32> {
 
 /// Converts a file from one format (and character set) to another, no catalogue involved.
 pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOptions) -> Result<ExportReport> {
-    let mut output = Output::create(target, to.format, to.encoding)?;
+    let mut output = Output::create(target, to)?;
     let mut out = writer_for(&output)?;
     let mut report = ExportReport::default();
     let file = display_name(input);
@@ -416,8 +456,16 @@ pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOpt
         match item {
             Ok(Incoming { position, record, notes }) => {
                 let id = position.record.to_string();
+                let source_flavour = from.flavour.unwrap_or_else(|| Flavour::detect(&record));
+                let (record, losses) = output.crosswalk(record, source_flavour);
                 match output.write(&mut out, record, &id) {
-                    Ok(()) => report.written += 1,
+                    Ok(()) => {
+                        report.written += 1;
+                        if let Some((to, losses)) = losses {
+                            let from = source_flavour;
+                            report.losses.push(Crosswalked { file: file.clone(), position, from, to, losses });
+                        }
+                    }
                     Err(RecordFailure::Fatal(e)) => return Err(e),
                     Err(RecordFailure::Refused(message)) => match to.on_unmappable {
                         OnUnmappable::Stop => return Err(Error::ExportStopped { file: display_name(target), message }),

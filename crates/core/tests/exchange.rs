@@ -155,8 +155,12 @@ fn legacy_encodings_round_trip_and_declare_themselves() {
     std::fs::write(&file, rusmarc).unwrap();
     import_files(&mut catalogue, &[file], &ImportOptions::default()).unwrap();
     let out = dir.path().join("ru-cp1251.mrc");
-    let options =
-        ExportOptions { format: Format::Iso2709, encoding: Charset::Cp1251, on_unmappable: OnUnmappable::Stop };
+    let options = ExportOptions {
+        format: Format::Iso2709,
+        encoding: Charset::Cp1251,
+        on_unmappable: OnUnmappable::Stop,
+        ..ExportOptions::default()
+    };
     export(&catalogue, &out, &options).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.windows(4).any(|w| w == b"0189"), "100 $a/26-29 must declare CP1251");
@@ -172,7 +176,12 @@ fn a_character_the_target_set_lacks_stops_or_skips_never_a_question_mark() {
     let mut catalogue = fresh(dir.path());
     demo::seed(&mut catalogue).unwrap();
     let out = dir.path().join("all.mrc");
-    let stop = ExportOptions { format: Format::Iso2709, encoding: Charset::Cp1251, on_unmappable: OnUnmappable::Stop };
+    let stop = ExportOptions {
+        format: Format::Iso2709,
+        encoding: Charset::Cp1251,
+        on_unmappable: OnUnmappable::Stop,
+        ..ExportOptions::default()
+    };
     let err = export(&catalogue, &out, &stop).unwrap_err();
     let message = err.message();
     assert_eq!(message.code, "error-export-stopped");
@@ -245,4 +254,45 @@ fn duplicates_are_skipped_replaced_or_kept_as_asked() {
     let kept = import_files(&mut catalogue, &[second], &keep).unwrap();
     assert_eq!(kept.imported, 1);
     assert_eq!(catalogue.count(Scope::Active).unwrap(), 2);
+}
+
+#[test]
+fn export_and_convert_crosswalk_to_another_flavour_and_report_what_was_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut catalogue = fresh(dir.path());
+    demo::seed(&mut catalogue).unwrap();
+    let stats = catalogue.stats().unwrap();
+    let total = stats.records as usize;
+
+    // Everything to MARC 21, in MARCXML: the UNIMARC-family records are crosswalked.
+    let xml = dir.path().join("all-marc21.xml");
+    let options = ExportOptions { format: Format::Marcxml, flavour: Some(Flavour::Marc21), ..ExportOptions::default() };
+    let report = export(&catalogue, &xml, &options).unwrap();
+    assert_eq!(report.written as usize, total);
+    assert!(!report.losses.is_empty(), "CNMARC pinyin ($9) has no MARC 21 place: it must be reported");
+    assert!(report.losses.iter().all(|l| l.to == Flavour::Marc21 && l.from != Flavour::Marc21));
+    assert!(report.losses.iter().all(|l| !l.losses.is_empty()));
+    assert!(report.losses.iter().flat_map(|l| &l.losses).all(|m| m.code.starts_with("crosswalk-")));
+    let mut back = fresh(dir.path());
+    let keep = ImportOptions { on_duplicate: qiao_core::OnDuplicate::Keep, ..ImportOptions::default() };
+    import_files(&mut back, &[xml.clone()], &keep).unwrap();
+    let records = all_records(&back);
+    assert_eq!(records.len(), total);
+    assert!(records.iter().all(|r| Flavour::detect(r) == Flavour::Marc21));
+    assert!(records.iter().any(|r| r.subfield("245", 'a').is_some_and(|t| t.contains("呐喊"))));
+
+    // And back to RUSMARC with convert, no catalogue involved: the Russian titles return to 200.
+    let rus = dir.path().join("all-rusmarc.mrc");
+    let to_rusmarc = ExportOptions { flavour: Some(Flavour::Rusmarc), ..ExportOptions::default() };
+    let converted = convert(&xml, &rus, &ImportOptions::default(), &to_rusmarc).unwrap();
+    assert_eq!(converted.written as usize, total);
+    let mut again = fresh(dir.path());
+    import_files(&mut again, &[rus], &keep).unwrap();
+    let records = all_records(&again);
+    assert!(records.iter().all(|r| r.field("200").is_some() && r.field("245").is_none()));
+    assert!(records.iter().any(|r| r.subfield("200", 'a').is_some_and(|t| t.contains("Война и мир"))));
+
+    // No flavour asked for: every record is written as catalogued, nothing reported.
+    let plain = export(&catalogue, &dir.path().join("plain.mrc"), &ExportOptions::default()).unwrap();
+    assert!(plain.losses.is_empty());
 }

@@ -44,7 +44,7 @@ export const commands = {
 	cancelImport: () => __TAURI_INVOKE<null>("cancel_import"),
 	/**  "Export…": the native dialog for the target file. */
 	pickExportFile: (format: Format) => __TAURI_INVOKE<string | null>("pick_export_file", { format }),
-	exportRecords: (request: ExportRequest) => __TAURI_INVOKE<ExportReport_Serialize>("export_records", { request }),
+	exportRecords: (request: ExportRequest_Deserialize) => __TAURI_INVOKE<ExportReport_Serialize>("export_records", { request }),
 	/**
 	 *  Saves text the window composed (an import report, in the UI language) where the user
 	 *  chooses. Returns the path, or nothing when the dialog was cancelled.
@@ -86,6 +86,36 @@ export type CatalogueInfo = {
 	name: string,
 	records: number,
 	trash: number,
+};
+
+/**
+ *  A record that the crosswalk to the target flavour wrote without some of its data: what
+ *  was left behind, field by field.
+ */
+export type Crosswalked = Crosswalked_Serialize | Crosswalked_Deserialize;
+
+/**
+ *  A record that the crosswalk to the target flavour wrote without some of its data: what
+ *  was left behind, field by field.
+ */
+export type Crosswalked_Deserialize = {
+	file: string,
+	position: Position_Deserialize,
+	from: Flavour,
+	to: Flavour,
+	losses: Message[],
+};
+
+/**
+ *  A record that the crosswalk to the target flavour wrote without some of its data: what
+ *  was left behind, field by field.
+ */
+export type Crosswalked_Serialize = {
+	file: string,
+	position: Position_Serialize,
+	from: Flavour,
+	to: Flavour,
+	losses: Message[],
 };
 
 export type Duplicate = {
@@ -133,6 +163,8 @@ export type ExportReport_Deserialize = {
 	repaired: Repaired_Deserialize[],
 	/**  Records that could not be read (convert only). */
 	unreadable: Problem_Deserialize[],
+	/**  Records the crosswalk to another flavour wrote without some data. */
+	losses: Crosswalked_Deserialize[],
 };
 
 export type ExportReport_Serialize = {
@@ -143,14 +175,32 @@ export type ExportReport_Serialize = {
 	repaired: Repaired_Serialize[],
 	/**  Records that could not be read (convert only). */
 	unreadable: Problem_Serialize[],
+	/**  Records the crosswalk to another flavour wrote without some data. */
+	losses: Crosswalked_Serialize[],
 };
 
 /**  What the Export dialog asks for (the whole catalogue, trash excluded). */
-export type ExportRequest = {
+export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;
+
+/**  What the Export dialog asks for (the whole catalogue, trash excluded). */
+export type ExportRequest_Deserialize = {
 	path: string,
 	format: Format,
 	/**  ISO 2709 character set name (see `charsets`). */
 	encoding: string,
+	/**  Crosswalk every record to this flavour; null keeps each record's own. */
+	flavour?: Flavour | null,
+	on_unmappable: OnUnmappable,
+};
+
+/**  What the Export dialog asks for (the whole catalogue, trash excluded). */
+export type ExportRequest_Serialize = {
+	path: string,
+	format: Format,
+	/**  ISO 2709 character set name (see `charsets`). */
+	encoding: string,
+	/**  Crosswalk every record to this flavour; null keeps each record's own. */
+	flavour: Flavour | null,
 	on_unmappable: OnUnmappable,
 };
 

@@ -106,15 +106,18 @@ describe("import requests", () => {
 describe("export requests", () => {
   it("uses the character set only for ISO 2709", () => {
     const choices = exportChoices();
-    expect(choices).toEqual({ format: "iso2709", encoding: "utf-8", onUnmappable: "stop" });
+    expect(choices).toEqual({ format: "iso2709", encoding: "utf-8", flavour: "auto", onUnmappable: "stop" });
     choices.encoding = "marc-8";
     choices.onUnmappable = "skip";
     expect(exportRequest(choices, "/out/cat.mrc")).toEqual({
       path: "/out/cat.mrc",
       format: "iso2709",
       encoding: "marc-8",
+      flavour: null,
       on_unmappable: "skip",
     });
+    choices.flavour = "rusmarc";
+    expect(exportRequest(choices, "/out/cat.mrc").flavour).toBe("rusmarc");
     choices.format = "marcxml";
     expect(exportRequest(choices, "/out/cat.xml").encoding).toBe("utf-8");
   });

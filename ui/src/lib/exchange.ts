@@ -67,13 +67,15 @@ export interface ExportChoices {
   format: Format;
   /** Only ISO 2709 has a choice; the other formats are always UTF-8. */
   encoding: string;
+  /** The flavour to crosswalk every record to, or "auto": each keeps its own. */
+  flavour: Flavour | Auto;
   onUnmappable: OnUnmappable;
 }
 
 export const UNICODE = "utf-8";
 
 export function exportChoices(): ExportChoices {
-  return { format: "iso2709", encoding: UNICODE, onUnmappable: "stop" };
+  return { format: "iso2709", encoding: UNICODE, flavour: AUTO, onUnmappable: "stop" };
 }
 
 export function exportRequest(choices: ExportChoices, path: string): ExportRequest {
@@ -81,6 +83,7 @@ export function exportRequest(choices: ExportChoices, path: string): ExportReque
     path,
     format: choices.format,
     encoding: choices.format === "iso2709" ? choices.encoding || UNICODE : UNICODE,
+    flavour: orNull(choices.flavour),
     on_unmappable: choices.onUnmappable,
   };
 }
