@@ -243,6 +243,10 @@ function fakeBackend() {
         ],
         repaired: [],
         unreadable: [],
+        skipped_total: 1,
+        repaired_total: 0,
+        unreadable_total: 0,
+        losses_total: r.flavour ? 1 : 0,
         losses: r.flavour
           ? [
               {
@@ -559,7 +563,9 @@ describe("the Qiao window", () => {
         },
       ],
       cancelled: false,
-      ids: [4, 5],
+      repaired_total: 1,
+      skipped_total: 1,
+      duplicates_total: 1,
     };
   }
 
@@ -713,7 +719,17 @@ describe("the Qiao window", () => {
     expect($$('[data-testid="import-file"]').length).toBe(1);
 
     // Now keeping what was imported.
-    backend.state.partial = { ...importReport(), repaired: [], skipped: [], duplicates: [], imported: 150, replaced: 0, ids: [] };
+    backend.state.partial = {
+      ...importReport(),
+      repaired: [],
+      skipped: [],
+      duplicates: [],
+      repaired_total: 0,
+      skipped_total: 0,
+      duplicates_total: 0,
+      imported: 150,
+      replaced: 0,
+    };
     byTestId<HTMLInputElement>("import-keep-partial")!.click();
     flushSync();
     byTestId("import-start")!.click();

@@ -316,7 +316,7 @@ fn print_written(l10n: &Localizer, report: &ExportReport, output: &std::path::Pa
     }
     say(l10n, Message::new("cli-exported").arg("count", report.written).arg("file", output.display().to_string()));
     if !report.repaired.is_empty() {
-        say(l10n, Message::new("cli-repaired").arg("count", report.repaired.len()));
+        say(l10n, Message::new("cli-repaired").arg("count", report.repaired_total));
     }
     for record in &report.losses {
         let at = Message::new("cli-at-record").arg("file", record.file.as_str()).arg("record", record.position.record);
@@ -324,16 +324,16 @@ fn print_written(l10n: &Localizer, report: &ExportReport, output: &std::path::Pa
             eprintln!("{}: {}", l10n.message(&at), l10n.message(loss));
         }
     }
-    if !report.losses.is_empty() {
-        let to = report.losses[0].to;
+    if let Some(first) = report.losses.first() {
+        let to = first.to;
         say(
             l10n,
             Message::new("cli-crosswalk-losses")
-                .arg("count", report.losses.len())
+                .arg("count", report.losses_total)
                 .arg("flavour", Message::new(format!("flavour-{}", to.as_str()))),
         );
     }
-    let left_out = report.unreadable.len() + report.skipped.len();
+    let left_out = report.unreadable_total + report.skipped_total;
     if left_out > 0 {
         say(l10n, Message::new("cli-skipped").arg("count", left_out));
     }
@@ -390,15 +390,16 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
                 if report.replaced > 0 {
                     say(l10n, Message::new("cli-replaced").arg("count", report.replaced));
                 }
-                let skipped_duplicates = report.duplicates.iter().filter(|d| d.action == OnDuplicate::Skip).count();
-                if skipped_duplicates > 0 {
-                    say(l10n, Message::new("cli-duplicates-skipped").arg("count", skipped_duplicates));
+                // Every duplicate gets the action chosen for the whole import.
+                let skipped_duplicates = report.duplicates.first().is_some_and(|d| d.action == OnDuplicate::Skip);
+                if skipped_duplicates {
+                    say(l10n, Message::new("cli-duplicates-skipped").arg("count", report.duplicates_total));
                 }
-                if !report.repaired.is_empty() {
-                    say(l10n, Message::new("cli-repaired").arg("count", report.repaired.len()));
+                if report.repaired_total > 0 {
+                    say(l10n, Message::new("cli-repaired").arg("count", report.repaired_total));
                 }
-                if !report.skipped.is_empty() {
-                    say(l10n, Message::new("cli-skipped").arg("count", report.skipped.len()));
+                if report.skipped_total > 0 {
+                    say(l10n, Message::new("cli-skipped").arg("count", report.skipped_total));
                 }
             }
         }

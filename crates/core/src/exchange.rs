@@ -77,6 +77,11 @@ pub struct Repaired {
     pub notes: Vec<Message>,
 }
 
+/// The most entries one list of a report holds; beyond that records are only counted, so
+/// a report's memory (and what crosses to the window) stays the same whatever the file's
+/// size. Totals are always exact.
+pub const MAX_LISTED: usize = 5_000;
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
@@ -84,14 +89,40 @@ pub struct ImportReport {
     pub imported: u32,
     /// Existing records replaced by an incoming duplicate.
     pub replaced: u32,
+    /// How many records were repaired, skipped, or matched records already catalogued;
+    /// the lists below hold the first [`MAX_LISTED`] of each.
+    pub repaired_total: u32,
+    pub skipped_total: u32,
+    pub duplicates_total: u32,
     pub repaired: Vec<Repaired>,
     pub skipped: Vec<Problem>,
     pub duplicates: Vec<DuplicateFound>,
     /// The user stopped the import and chose to keep what was imported until then.
     pub cancelled: bool,
-    /// Ids of the imported records, in file order.
-    #[cfg_attr(feature = "specta", specta(type = Vec<specta_typescript::Number>))]
-    pub ids: Vec<i64>,
+}
+
+impl ImportReport {
+    fn repaired(&mut self, item: Repaired) {
+        self.repaired_total += 1;
+        listed(&mut self.repaired, item);
+    }
+
+    fn skipped(&mut self, item: Problem) {
+        self.skipped_total += 1;
+        listed(&mut self.skipped, item);
+    }
+
+    fn duplicate(&mut self, item: DuplicateFound) {
+        self.duplicates_total += 1;
+        listed(&mut self.duplicates, item);
+    }
+}
+
+/// Adds to a report's list while it has room.
+fn listed<T>(list: &mut Vec<T>, item: T) {
+    if list.len() < MAX_LISTED {
+        list.push(item);
+    }
 }
 
 fn display_name(path: &Path) -> String {
@@ -153,7 +184,7 @@ pub fn import_files_with(
                 }
                 if last_report.elapsed().as_millis() >= 100 {
                     last_report = Instant::now();
-                    let seen = report.imported + report.replaced + report.skipped.len() as u32;
+                    let seen = report.imported + report.replaced + report.skipped_total;
                     (control.progress)(ImportProgress {
                         records: seen,
                         bytes: bytes.load(Ordering::Relaxed),
@@ -177,10 +208,9 @@ pub fn import_files_with(
                             }
                             (Some(_), OnDuplicate::Skip) => None,
                         };
-                        report.ids.extend(written);
                         if !matches.is_empty() {
                             let action = options.on_duplicate;
-                            report.duplicates.push(DuplicateFound {
+                            report.duplicate(DuplicateFound {
                                 file: file.clone(),
                                 position,
                                 matches,
@@ -189,13 +219,13 @@ pub fn import_files_with(
                             });
                         }
                         if written.is_some() && !notes.is_empty() {
-                            report.repaired.push(Repaired { file: file.clone(), position, notes });
+                            report.repaired(Repaired { file: file.clone(), position, notes });
                         }
                     }
                     Err(bad) if is_read_failure(&bad.message) => {
                         return Err(Error::Unreadable { file: file.clone(), message: bad.message });
                     }
-                    Err(bad) => report.skipped.push(Problem {
+                    Err(bad) => report.skipped(Problem {
                         file: file.clone(),
                         position: bad.position,
                         message: Message::new("error-import-record")
@@ -205,11 +235,11 @@ pub fn import_files_with(
                 }
             }
         }
-        if options.strict && !report.skipped.is_empty() {
+        if options.strict && report.skipped_total > 0 {
             let first = &report.skipped[0];
-            return Err(Error::ImportRefused { file: first.file.clone(), skipped: report.skipped.len() });
+            return Err(Error::ImportRefused { file: first.file.clone(), skipped: report.skipped_total as usize });
         }
-        let seen = report.imported + report.replaced + report.skipped.len() as u32;
+        let seen = report.imported + report.replaced + report.skipped_total;
         (control.progress)(ImportProgress { records: seen, bytes: bytes.load(Ordering::Relaxed), total_bytes });
         Ok(report)
     })
@@ -269,6 +299,11 @@ pub struct Crosswalked {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ExportReport {
     pub written: u32,
+    /// How many records each list below concerns; the lists hold the first [`MAX_LISTED`].
+    pub skipped_total: u32,
+    pub repaired_total: u32,
+    pub unreadable_total: u32,
+    pub losses_total: u32,
     /// Records left out (a character the target set lacks, a record too long for ISO 2709).
     pub skipped: Vec<Problem>,
     /// Records read with repairs (convert only).
@@ -277,6 +312,28 @@ pub struct ExportReport {
     pub unreadable: Vec<Problem>,
     /// Records the crosswalk to another flavour wrote without some data.
     pub losses: Vec<Crosswalked>,
+}
+
+impl ExportReport {
+    fn skipped(&mut self, item: Problem) {
+        self.skipped_total += 1;
+        listed(&mut self.skipped, item);
+    }
+
+    fn repaired(&mut self, item: Repaired) {
+        self.repaired_total += 1;
+        listed(&mut self.repaired, item);
+    }
+
+    fn unreadable(&mut self, item: Problem) {
+        self.unreadable_total += 1;
+        listed(&mut self.unreadable, item);
+    }
+
+    fn losses(&mut self, item: Crosswalked) {
+        self.losses_total += 1;
+        listed(&mut self.losses, item);
+    }
 }
 
 /// Writes records to a temporary file beside the target and renames it into place once
@@ -425,13 +482,13 @@ pub fn export(catalogue: &Catalogue, target: &Path, options: &ExportOptions) -> 
             Ok(()) => {
                 report.written += 1;
                 if let Some((to, losses)) = losses {
-                    report.losses.push(Crosswalked { file: file.clone(), position, from, to, losses });
+                    report.losses(Crosswalked { file: file.clone(), position, from, to, losses });
                 }
             }
             Err(RecordFailure::Fatal(e)) => return Err(e),
             Err(RecordFailure::Refused(message)) => match options.on_unmappable {
                 OnUnmappable::Stop => return Err(Error::ExportStopped { file: file.clone(), message }),
-                OnUnmappable::Skip => report.skipped.push(Problem { file: file.clone(), position, message }),
+                OnUnmappable::Skip => report.skipped(Problem { file: file.clone(), position, message }),
             },
         }
         Ok::<_, Error>(())
@@ -463,32 +520,57 @@ pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOpt
                         report.written += 1;
                         if let Some((to, losses)) = losses {
                             let from = source_flavour;
-                            report.losses.push(Crosswalked { file: file.clone(), position, from, to, losses });
+                            report.losses(Crosswalked { file: file.clone(), position, from, to, losses });
                         }
                     }
                     Err(RecordFailure::Fatal(e)) => return Err(e),
                     Err(RecordFailure::Refused(message)) => match to.on_unmappable {
                         OnUnmappable::Stop => return Err(Error::ExportStopped { file: display_name(target), message }),
-                        OnUnmappable::Skip => report.skipped.push(Problem { file: file.clone(), position, message }),
+                        OnUnmappable::Skip => report.skipped(Problem { file: file.clone(), position, message }),
                     },
                 }
                 if !notes.is_empty() {
-                    report.repaired.push(Repaired { file: file.clone(), position, notes });
+                    report.repaired(Repaired { file: file.clone(), position, notes });
                 }
             }
             Err(bad) if is_read_failure(&bad.message) => {
                 return Err(Error::Unreadable { file: file.clone(), message: bad.message });
             }
-            Err(bad) => report.unreadable.push(Problem {
+            Err(bad) => report.unreadable(Problem {
                 file: file.clone(),
                 position: bad.position,
                 message: Message::new("error-import-record").arg("file", file.as_str()).arg("detail", bad.message),
             }),
         }
     }
-    if from.strict && !report.unreadable.is_empty() {
-        return Err(Error::ImportRefused { file, skipped: report.unreadable.len() });
+    if from.strict && report.unreadable_total > 0 {
+        return Err(Error::ImportRefused { file, skipped: report.unreadable_total as usize });
     }
     output.finish(out)?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_lists_stop_growing_but_totals_stay_exact() {
+        let mut report = ImportReport::default();
+        let problem = |n: u32| Problem {
+            file: "big.mrc".into(),
+            position: Position { record: n, line: None, offset: None },
+            message: Message::new("iso2709-no-directory"),
+        };
+        for n in 0..(MAX_LISTED as u32 + 3) {
+            report.skipped(problem(n));
+        }
+        assert_eq!(report.skipped_total, MAX_LISTED as u32 + 3);
+        assert_eq!(report.skipped.len(), MAX_LISTED);
+        assert_eq!(report.skipped.last().map(|p| p.position.record), Some(MAX_LISTED as u32 - 1));
+
+        let mut export = ExportReport::default();
+        export.unreadable(problem(1));
+        assert_eq!((export.unreadable_total, export.unreadable.len()), (1, 1));
+    }
 }

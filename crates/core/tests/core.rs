@@ -88,7 +88,13 @@ fn import_skips_bad_records_and_names_them() {
     );
     let rendered = qiao_core::i18n::Localizer::new(qiao_core::i18n::Lang::En).message(&problem.message);
     assert!(rendered.contains("mixed.mrk") && rendered.contains("Line 5, column 9"), "{rendered}");
-    let flavours: Vec<Flavour> = report.ids.iter().map(|id| catalogue.get(*id).unwrap().flavour).collect();
+    let mut flavours = Vec::new();
+    catalogue
+        .for_each(|r| {
+            flavours.push(r.flavour);
+            Ok::<_, qiao_core::Error>(())
+        })
+        .unwrap();
     assert_eq!(flavours, [Flavour::Marc21, Flavour::Rusmarc]);
 }
 
@@ -118,8 +124,15 @@ fn flavour_can_be_forced() {
     let file = dir.path().join("u.mrk");
     std::fs::write(&file, "=LDR  00000nam0\\2200000\\\\\\450\\\n=200  1\\$aTitre\n").unwrap();
     let options = ImportOptions { flavour: Some(Flavour::Rusmarc), ..Default::default() };
-    let report = import_files(&mut catalogue, &[file], &options).unwrap();
-    assert_eq!(catalogue.get(report.ids[0]).unwrap().flavour, Flavour::Rusmarc);
+    assert_eq!(import_files(&mut catalogue, &[file], &options).unwrap().imported, 1);
+    let mut flavours = Vec::new();
+    catalogue
+        .for_each(|r| {
+            flavours.push(r.flavour);
+            Ok::<_, Error>(())
+        })
+        .unwrap();
+    assert_eq!(flavours, [Flavour::Rusmarc]);
 }
 
 #[test]

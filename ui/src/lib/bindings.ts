@@ -157,6 +157,11 @@ export type ExportReport = ExportReport_Serialize | ExportReport_Deserialize;
 
 export type ExportReport_Deserialize = {
 	written: number,
+	/**  How many records each list below concerns; the lists hold the first [`MAX_LISTED`]. */
+	skipped_total: number,
+	repaired_total: number,
+	unreadable_total: number,
+	losses_total: number,
 	/**  Records left out (a character the target set lacks, a record too long for ISO 2709). */
 	skipped: Problem_Deserialize[],
 	/**  Records read with repairs (convert only). */
@@ -169,6 +174,11 @@ export type ExportReport_Deserialize = {
 
 export type ExportReport_Serialize = {
 	written: number,
+	/**  How many records each list below concerns; the lists hold the first [`MAX_LISTED`]. */
+	skipped_total: number,
+	repaired_total: number,
+	unreadable_total: number,
+	losses_total: number,
 	/**  Records left out (a character the target set lacks, a record too long for ISO 2709). */
 	skipped: Problem_Serialize[],
 	/**  Records read with repairs (convert only). */
@@ -230,13 +240,18 @@ export type ImportReport_Deserialize = {
 	imported: number,
 	/**  Existing records replaced by an incoming duplicate. */
 	replaced: number,
+	/**
+	 *  How many records were repaired, skipped, or matched records already catalogued;
+	 *  the lists below hold the first [`MAX_LISTED`] of each.
+	 */
+	repaired_total: number,
+	skipped_total: number,
+	duplicates_total: number,
 	repaired: Repaired_Deserialize[],
 	skipped: Problem_Deserialize[],
 	duplicates: DuplicateFound_Deserialize[],
 	/**  The user stopped the import and chose to keep what was imported until then. */
 	cancelled: boolean,
-	/**  Ids of the imported records, in file order. */
-	ids: number[],
 };
 
 export type ImportReport_Serialize = {
@@ -244,13 +259,18 @@ export type ImportReport_Serialize = {
 	imported: number,
 	/**  Existing records replaced by an incoming duplicate. */
 	replaced: number,
+	/**
+	 *  How many records were repaired, skipped, or matched records already catalogued;
+	 *  the lists below hold the first [`MAX_LISTED`] of each.
+	 */
+	repaired_total: number,
+	skipped_total: number,
+	duplicates_total: number,
 	repaired: Repaired_Serialize[],
 	skipped: Problem_Serialize[],
 	duplicates: DuplicateFound_Serialize[],
 	/**  The user stopped the import and chose to keep what was imported until then. */
 	cancelled: boolean,
-	/**  Ids of the imported records, in file order. */
-	ids: number[],
 };
 
 /**  What the Import dialog asks for. */

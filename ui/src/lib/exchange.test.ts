@@ -12,6 +12,7 @@ import {
   importChoices,
   importRequest,
   matchMessage,
+  moreMessage,
   positionMessage,
   problemDetail,
   removeFile,
@@ -21,7 +22,7 @@ import type { ImportReport } from "./types";
 
 /** A report with one of everything. */
 function sampleReport(overrides: Partial<ImportReport> = {}): ImportReport {
-  return {
+  const report: ImportReport = {
     imported: 2,
     replaced: 1,
     repaired: [
@@ -54,8 +55,16 @@ function sampleReport(overrides: Partial<ImportReport> = {}): ImportReport {
       },
     ],
     cancelled: false,
-    ids: [40, 41],
+    repaired_total: 0,
+    skipped_total: 0,
+    duplicates_total: 0,
     ...overrides,
+  };
+  return {
+    ...report,
+    repaired_total: overrides.repaired_total ?? report.repaired.length,
+    skipped_total: overrides.skipped_total ?? report.skipped.length,
+    duplicates_total: overrides.duplicates_total ?? report.duplicates.length,
   };
 }
 
@@ -229,6 +238,18 @@ describe("the plain-text report", () => {
     expect(text).toContain("import-report-cancelled\n");
     expect(text).not.toContain("heading");
     expect(text.endsWith('import-report-duplicates{"count":0}\n')).toBe(true);
+  });
+
+  it("counts what the backend did not list, in the dialog and in the text", () => {
+    // 7,000 records skipped; the backend listed 5,000; the dialog shows 200.
+    const skipped = sampleReport().skipped;
+    const report = sampleReport({ skipped, skipped_total: 7000 });
+    expect(headlines(report).find((h) => h.key === "skipped")?.count).toBe(7000);
+    const lines = reportLines(report, ["/a.mrc"], 0);
+    expect(lines).toContainEqual({ indent: 1, parts: [{ code: "import-report-unlisted", args: { count: 6999 } }] });
+    expect(moreMessage(200, 5000, 7000)).toEqual({ code: "import-report-more-unlisted", args: { count: 6800, listed: 5000 } });
+    expect(moreMessage(200, 300, 300)).toEqual({ code: "import-report-more", args: { count: 100 } });
+    expect(moreMessage(200, 150, 150)).toBeNull();
   });
 
   it("keeps file names and record text as they are", async () => {

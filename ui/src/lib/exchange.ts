@@ -176,9 +176,9 @@ export function headlines(report: ImportReport): Headline[] {
   const counts: [HeadlineKey, number][] = [
     ["imported", report.imported],
     ["replaced", report.replaced],
-    ["repaired", report.repaired.length],
-    ["skipped", report.skipped.length],
-    ["duplicates", report.duplicates.length],
+    ["repaired", report.repaired_total],
+    ["skipped", report.skipped_total],
+    ["duplicates", report.duplicates_total],
   ];
   return counts.map(([key, count]) => ({
     key,
@@ -186,6 +186,16 @@ export function headlines(report: ImportReport): Headline[] {
     figure: { code: "import-report-figure", args: { count } },
     label: { code: `import-report-${key}`, args: { count } },
   }));
+}
+
+/**
+ * The note under a list that shows `shown` entries of the `listed` the backend sent, of
+ * `total` records in all (the backend lists a bounded number): null when all are shown.
+ */
+export function moreMessage(shown: number, listed: number, total: number): Message | null {
+  if (total <= shown) return null;
+  if (listed >= total) return { code: "import-report-more", args: { count: total - shown } };
+  return { code: "import-report-more-unlisted", args: { count: total - shown, listed } };
 }
 
 // ---- The report as plain text ---------------------------------------------------------
@@ -202,6 +212,11 @@ export interface TextLine {
 const line = (indent: number, ...parts: TextPart[]): TextLine => ({ indent, parts });
 const blank = (): TextLine => ({ indent: 0, parts: [] });
 
+/** "…and N more, not listed" after a list the backend cut short. */
+function unlisted(out: TextLine[], listed: number, total: number) {
+  if (total > listed) out.push(line(1, { code: "import-report-unlisted", args: { count: total - listed } }));
+}
+
 /** The report, line by line, as messages: the same content the dialog shows. */
 export function reportLines(report: ImportReport, files: readonly string[], date: number): TextLine[] {
   const out: TextLine[] = [line(0, { code: "import-report-text-title", args: { date } })];
@@ -210,26 +225,29 @@ export function reportLines(report: ImportReport, files: readonly string[], date
   for (const file of files) out.push(line(1, file));
   out.push(blank());
   for (const h of headlines(report)) out.push(line(0, h.figure, h.label));
-  if (report.repaired.length > 0) {
+  if (report.repaired_total > 0) {
     out.push(blank(), line(0, { code: "import-report-repaired-heading", args: {} }));
     for (const r of report.repaired) {
       out.push(line(1, positionMessage(r.file, r.position)));
       for (const note of r.notes) out.push(line(2, note));
     }
+    unlisted(out, report.repaired.length, report.repaired_total);
   }
-  if (report.skipped.length > 0) {
+  if (report.skipped_total > 0) {
     out.push(blank(), line(0, { code: "import-report-skipped-heading", args: {} }));
     for (const s of report.skipped) {
       out.push(line(1, positionMessage(s.file, s.position)), line(2, problemDetail(s.message)));
     }
+    unlisted(out, report.skipped.length, report.skipped_total);
   }
-  if (report.duplicates.length > 0) {
+  if (report.duplicates_total > 0) {
     out.push(blank(), line(0, { code: "import-report-duplicates-heading", args: {} }));
     for (const d of report.duplicates) {
       out.push(line(1, positionMessage(d.file, d.position)));
       for (const m of d.matches) out.push(line(2, matchMessage(m)));
       out.push(line(2, actionMessage(d)));
     }
+    unlisted(out, report.duplicates.length, report.duplicates_total);
   }
   return out;
 }
