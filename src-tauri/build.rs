@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "export_records",
     "save_report",
     "take_pending_import",
+    "watch_file_drops",
 ];
 
 fn main() {

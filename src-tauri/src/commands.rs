@@ -1,7 +1,7 @@
 //! The commands the window may call: each takes plain arguments, calls the core and maps
 //! the result. Errors are `{code, args}` messages the UI formats in its current language.
 
-use crate::state::{lock, AppState};
+use crate::state::{lock, AppState, FileDrop};
 use qiao_core::charset::Charset;
 use qiao_core::i18n::{Lang, Message};
 use qiao_core::marc::{mrk, Flavour};
@@ -461,6 +461,14 @@ pub async fn save_report(window: WebviewWindow, state: State<'_, AppState>, text
     let path = file.path().to_path_buf();
     std::fs::write(&path, text).map_err(|e| qiao_core::Error::io(&path, e).message())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Reports files dragged onto the window through `channel`, from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn watch_file_drops(state: State<'_, AppState>, channel: Channel<FileDrop>) -> Result<()> {
+    *lock(&state.file_drops) = Some(channel);
+    Ok(())
 }
 
 /// Files given on the command line to import, handed over once (the UI asks at start).

@@ -4,8 +4,9 @@ mod commands;
 mod state;
 
 use specta_typescript::Typescript;
-use state::AppState;
+use state::{AppState, FileDrop};
 use std::path::{Path, PathBuf};
+use tauri::Manager;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 /// Every command the UI can call. The capability file grants exactly these.
@@ -37,6 +38,7 @@ fn specta_builder() -> Builder<tauri::Wry> {
         commands::export_records,
         commands::save_report,
         commands::take_pending_import,
+        commands::watch_file_drops,
     ])
 }
 
@@ -64,6 +66,24 @@ fn requested_catalogue(args: &[String]) -> Option<PathBuf> {
     args.get(at + 1).map(PathBuf::from)
 }
 
+/// Passes a drag over the window on to the UI, if it is listening.
+fn report_drop(app: &tauri::AppHandle, drag: &tauri::DragDropEvent) {
+    let message = match drag {
+        tauri::DragDropEvent::Enter { .. } => FileDrop::Hover,
+        tauri::DragDropEvent::Drop { paths, .. } => {
+            FileDrop::Drop { paths: paths.iter().map(|p| p.display().to_string()).collect() }
+        }
+        tauri::DragDropEvent::Leave => FileDrop::Cancel,
+        _ => return,
+    };
+    let state = app.state::<AppState>();
+    let channel = state::lock(&state.file_drops).clone();
+    if let Some(channel) = channel {
+        // A closed window has nobody to tell; nothing to do then.
+        let _ = channel.send(message);
+    }
+}
+
 pub fn run(args: Vec<String>) {
     let builder = specta_builder();
     let state = AppState::new(qiao_core::Paths::from_env());
@@ -72,6 +92,11 @@ pub fn run(args: Vec<String>) {
     let result = tauri::Builder::default()
         .manage(state)
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drag) = event {
+                report_drop(window.app_handle(), drag);
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             commands::refresh_title(app.handle());

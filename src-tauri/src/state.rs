@@ -3,9 +3,11 @@
 use qiao_core::i18n::{Lang, Localizer, Message};
 use qiao_core::store::Catalogue;
 use qiao_core::{Paths, Settings};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use tauri::ipc::Channel;
 
 pub struct AppState {
     pub paths: Paths,
@@ -19,6 +21,18 @@ pub struct AppState {
     /// Files named on the command line (`--import FILE…`, "Open with" from a file manager),
     /// offered in the Import dialog once the window is up.
     pub pending_import: Mutex<Vec<String>>,
+    /// Where files dragged onto the window are reported (the UI opens it at start): a
+    /// channel of its own, so the window needs no permission to listen to events.
+    pub file_drops: Mutex<Option<Channel<FileDrop>>>,
+}
+
+/// Files dragged over the window, then dropped on it or taken away.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum FileDrop {
+    Hover,
+    Drop { paths: Vec<String> },
+    Cancel,
 }
 
 /// A poisoned lock means a command panicked mid-way; the data behind it (an SQLite
@@ -39,6 +53,7 @@ impl AppState {
             startup_problem: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
             pending_import: Mutex::new(Vec::new()),
+            file_drops: Mutex::new(None),
         }
     }
 

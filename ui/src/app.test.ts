@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
-import type { ImportProgress, ImportReport, Lang, Message } from "./lib/bindings";
+import type { FileDrop, ImportProgress, ImportReport, Lang, Message } from "./lib/bindings";
 
 const LOCALES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
 
@@ -57,6 +57,8 @@ function fakeBackend() {
     calls: [] as { cmd: string; args: Record<string, unknown> }[],
     records: [] as FakeRecord[],
     pendingImport: [] as string[],
+    drops: null as Channel<FileDrop> | null,
+    dropsSent: 0,
     picked: null as string[] | null,
     importing: null as RunningImport | null,
     /** What a cancelled import with keep_partial reports. */
@@ -194,6 +196,10 @@ function fakeBackend() {
         current: v.version === r.version,
       }));
     },
+    watch_file_drops: ({ channel }) => {
+      state.drops = channel as Channel<FileDrop>;
+      return null;
+    },
     take_pending_import: () => {
       const files = state.pendingImport;
       state.pendingImport = [];
@@ -293,6 +299,16 @@ function sendProgress(progress: ImportProgress) {
   const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
     .__TAURI_INTERNALS__;
   internals.runCallback(running.channel.id, { index: running.sent++, message: progress });
+}
+
+/** Sends what the Rust side reports of a drag over the window. */
+function dropFiles(drop: FileDrop) {
+  const channel = backend.state.drops;
+  if (!channel) throw new Error("the window does not watch file drops");
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(channel.id, { index: backend.state.dropsSent++, message: drop });
+  flushSync();
 }
 
 /** Lets promises, microtasks and Svelte's effects run. */
@@ -758,6 +774,29 @@ describe("the Qiao window", () => {
     byTestId("import-close")!.click();
     await settle();
     expect(byTestId("import-dialog")).toBeNull();
+  });
+
+  it("opens the Import dialog with files dropped on the window", async () => {
+    await start();
+    expect(calls("watch_file_drops").length).toBe(1);
+    dropFiles({ kind: "hover" });
+    expect(byTestId("drop-overlay")?.textContent).toContain("Drop MARC files here");
+    dropFiles({ kind: "cancel" });
+    expect(byTestId("drop-overlay")).toBeNull();
+    expect(byTestId("import-dialog")).toBeNull();
+
+    dropFiles({ kind: "hover" });
+    dropFiles({ kind: "drop", paths: ["/home/lib/Поступления.mrc", "/home/lib/<b>新书.xml"] });
+    await settle();
+    expect(byTestId("drop-overlay")).toBeNull();
+    expect(byTestId("import-dialog")).not.toBeNull();
+    expect($$('[data-testid="import-file"]').map((f) => f.textContent?.trim())).toEqual(["Поступления.mrc", "<b>新书.xml"]);
+    expect(calls("import_records").length).toBe(0);
+
+    // While a dialog is open, another drop is refused with a message, not lost silently.
+    dropFiles({ kind: "drop", paths: ["/home/lib/more.mrc"] });
+    await settle();
+    expect(byTestId("error-banner")?.dataset.code).toBe("import-drop-busy");
   });
 
   it("exports: the stop error in the dialog, then the records written and those left out", async () => {

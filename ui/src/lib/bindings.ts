@@ -52,6 +52,8 @@ export const commands = {
 	saveReport: (text: string) => __TAURI_INVOKE<string | null>("save_report", { text }),
 	/**  Files given on the command line to import, handed over once (the UI asks at start). */
 	takePendingImport: () => __TAURI_INVOKE<string[]>("take_pending_import"),
+	/**  Reports files dragged onto the window through `channel`, from now on. */
+	watchFileDrops: (channel: Channel<FileDrop>) => __TAURI_INVOKE<null>("watch_file_drops", { channel }),
 };
 
 /* Types */
@@ -219,6 +221,9 @@ export type ExportRequest_Serialize = {
  *  indicators and ordered, possibly repeated, subfields.
  */
 export type Field = { kind: "control"; tag: string; value: string } | { kind: "data"; tag: string; ind1: string; ind2: string; subfields: Subfield[] };
+
+/**  Files dragged over the window, then dropped on it or taken away. */
+export type FileDrop = { kind: "hover" } | { kind: "drop"; paths: string[] } | { kind: "cancel" };
 
 /**  The MARC format family and national profile of a record. */
 export type Flavour = "marc21" | "unimarc" | "rusmarc" | "cnmarc";
