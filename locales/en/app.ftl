@@ -232,7 +232,11 @@ import-save-report = Save report…
 import-report-saved = Report saved to { $path }
 import-report-text-title = Qiao import report, { DATETIME($date) }
 
-export-scope = All records of the catalogue are exported; records in the trash are left out.
+export-what = Records
+export-scope-all = The whole catalogue
+export-scope-selected = The selected record
+export-scope-none = No record is selected in the list.
+export-scope = Every record except those in the trash.
 export-format = File format
 export-flavour = Record format
 export-flavour-keep = As catalogued (no conversion)

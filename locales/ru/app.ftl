@@ -243,7 +243,11 @@ import-save-report = Сохранить отчёт…
 import-report-saved = Отчёт сохранён: { $path }
 import-report-text-title = Отчёт Цяо об импорте, { DATETIME($date) }
 
-export-scope = Выгружаются все записи каталога; записи из корзины не выгружаются.
+export-what = Записи
+export-scope-all = Весь каталог
+export-scope-selected = Выбранная запись
+export-scope-none = В списке не выбрана ни одна запись.
+export-scope = Все записи, кроме тех, что в корзине.
 export-format = Формат файла
 export-flavour = Формат записей
 export-flavour-keep = Как в каталоге (без преобразования)

@@ -199,7 +199,11 @@ import-save-report = 保存报告…
 import-report-saved = 报告已保存到 { $path }
 import-report-text-title = 桥导入报告，{ DATETIME($date) }
 
-export-scope = 导出目录库中的全部记录，回收站中的记录除外。
+export-what = 导出范围
+export-scope-all = 整个目录库
+export-scope-selected = 所选记录
+export-scope-none = 列表中尚未选择记录。
+export-scope = 除回收站中的记录外的全部记录。
 export-format = 文件格式
 export-flavour = 记录格式
 export-flavour-keep = 保持原格式（不转换）

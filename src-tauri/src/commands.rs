@@ -8,7 +8,7 @@ use qiao_core::marc::{mrk, Flavour};
 use qiao_core::store::{Catalogue, ListPage, ListRequest, RecordVersion, Scope, SortBy, Status, StoredRecord};
 use qiao_core::{
     ExportOptions, ExportReport, Format, ImportControl, ImportOptions, ImportProgress, ImportReport, OnDuplicate,
-    OnUnmappable,
+    OnUnmappable, Selection,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -333,6 +333,7 @@ pub struct ExportRequest {
     pub encoding: String,
     /// Crosswalk every record to this flavour; null keeps each record's own.
     pub flavour: Option<Flavour>,
+    pub selection: Selection,
     pub on_unmappable: OnUnmappable,
 }
 
@@ -440,7 +441,7 @@ pub async fn export_records(app: AppHandle, request: ExportRequest) -> Result<Ex
     let target = PathBuf::from(&request.path);
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        with_catalogue(&state, |c| Ok(qiao_core::export(c, &target, &options)?))
+        with_catalogue(&state, |c| Ok(qiao_core::export_selection(c, &request.selection, &target, &options)?))
     })
     .await
     .map_err(|e| Message::new("error-internal").arg("detail", e.to_string()))?

@@ -804,6 +804,9 @@ describe("the Qiao window", () => {
     byTestId("toolbar-export")!.click();
     await settle();
     expect(byTestId("export-dialog")).not.toBeNull();
+    // Nothing selected in the list: only the whole catalogue can be chosen.
+    expect(byTestId<HTMLInputElement>("export-scope-all")!.checked).toBe(true);
+    expect(byTestId<HTMLInputElement>("export-scope-selected")!.disabled).toBe(true);
     const charset = byTestId<HTMLSelectElement>("export-charset")!;
     expect(charset.value).toBe("utf-8");
     expect(byTestId("export-charset-hint")?.textContent).toContain("MARC-8 for MARC 21 partners");
@@ -821,6 +824,7 @@ describe("the Qiao window", () => {
     await settle();
     expect(calls("export_records")[0].args.request).toEqual({
       path: "/out/cat.mrc",
+      selection: { kind: "all" },
       format: "iso2709",
       encoding: "marc-8",
       flavour: null,

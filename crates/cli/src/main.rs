@@ -7,7 +7,7 @@ use qiao_core::i18n::{Lang, Localizer, Message};
 use qiao_core::marc::{mrk, Flavour};
 use qiao_core::store::{Catalogue, ListRequest, Scope, SortBy};
 use qiao_core::{
-    Error, ExportOptions, ExportReport, Format, ImportOptions, OnDuplicate, OnUnmappable, Paths, Settings,
+    Error, ExportOptions, ExportReport, Format, ImportOptions, OnDuplicate, OnUnmappable, Paths, Selection, Settings,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,10 +44,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export every record (the trash excluded)
+    /// Export every record (the trash excluded), or the records named with --id
     Export {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Export only this record (repeat for several, or give a comma-separated list)
+        #[arg(long = "id", value_name = "ID", value_delimiter = ',')]
+        ids: Vec<i64>,
         #[command(flatten)]
         writing: Writing,
         /// Print the report as JSON
@@ -403,9 +406,10 @@ fn run(cli: Cli, l10n: &Localizer) -> Result<(), Error> {
                 }
             }
         }
-        Command::Export { output, writing, json } => {
+        Command::Export { output, ids, writing, json } => {
             let catalogue = Catalogue::open(&db)?;
-            let report = qiao_core::export(&catalogue, &output, &writing.options(&output))?;
+            let selection = if ids.is_empty() { Selection::All } else { Selection::Records { ids } };
+            let report = qiao_core::export_selection(&catalogue, &selection, &output, &writing.options(&output))?;
             print_written(l10n, &report, &output, json);
         }
         Command::Convert { input, output, from, from_flavour, from_encoding, strict, writing, json } => {

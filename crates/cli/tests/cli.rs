@@ -175,6 +175,14 @@ fn convert_and_export_take_format_flavour_and_encoding_as_documented() {
     assert!(bytes.windows(3).any(|w| w == [0xC2, 0xEE, 0xE9]), "«Вой» in CP1251");
     assert!(bytes.windows(4).any(|w| w == b"0189"), "100 $a/26-29 declares CP1251");
 
+    // Only the records asked for; an id that does not exist writes nothing.
+    let o = qiao(d, "C", &["--db", "c.qiao", "export", "-o", "one.mrk", "--id", "1", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(d.join("one.mrk")).unwrap().matches("=LDR").count(), 1);
+    let o = qiao(d, "C", &["--db", "c.qiao", "export", "-o", "none.mrk", "--id", "1,999"]);
+    assert!(!o.status.success());
+    assert!(!d.join("none.mrk").exists());
+
     // A bad value is refused by the argument parser, naming the option.
     let o = qiao(d, "C", &["convert", "in.mrk", "-o", "x.mrc", "--flavour", "dublin-core"]);
     assert!(!o.status.success());

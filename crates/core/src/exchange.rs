@@ -10,7 +10,7 @@ use qiao_charset::Charset;
 use qiao_i18n::Message;
 use qiao_marc::iso2709::{self, EncodeError};
 use qiao_marc::{crosswalk, marcxml, mrk, Flavour, Record};
-use qiao_store::{Catalogue, Derived, Duplicate, Status};
+use qiao_store::{Catalogue, Derived, Duplicate, Status, StoredRecord};
 use serde::{Deserialize, Serialize};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -467,13 +467,38 @@ fn writer_for(output: &Output) -> Result<BufWriter<std::fs::File>> {
     Ok(BufWriter::with_capacity(1 << 16, file))
 }
 
+/// Which records an export writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Selection {
+    /// Every record not in the trash.
+    #[default]
+    All,
+    /// These records, in this order (chosen by the cataloguer: the trash is no exception).
+    Records {
+        #[cfg_attr(feature = "specta", specta(type = Vec<specta_typescript::Number>))]
+        ids: Vec<i64>,
+    },
+}
+
 /// Writes every record (trash excluded).
 pub fn export(catalogue: &Catalogue, target: &Path, options: &ExportOptions) -> Result<ExportReport> {
+    export_selection(catalogue, &Selection::All, target, options)
+}
+
+/// Writes the records of `selection`; nothing is written if one of them does not exist.
+pub fn export_selection(
+    catalogue: &Catalogue,
+    selection: &Selection,
+    target: &Path,
+    options: &ExportOptions,
+) -> Result<ExportReport> {
     let mut output = Output::create(target, options)?;
     let mut out = writer_for(&output)?;
     let mut report = ExportReport::default();
     let file = display_name(target);
-    catalogue.for_each(|stored| {
+    let mut write = |stored: StoredRecord| {
         let id = stored.id.to_string();
         let from = stored.flavour;
         let (record, losses) = output.crosswalk(stored.record, from);
@@ -492,7 +517,15 @@ pub fn export(catalogue: &Catalogue, target: &Path, options: &ExportOptions) -> 
             },
         }
         Ok::<_, Error>(())
-    })?;
+    };
+    match selection {
+        Selection::All => catalogue.for_each(&mut write)?,
+        Selection::Records { ids } => {
+            for id in ids {
+                write(catalogue.get(*id)?)?;
+            }
+        }
+    }
     output.finish(out)?;
     Ok(report)
 }

@@ -13,9 +13,9 @@ pub mod template;
 
 pub use error::Error;
 pub use exchange::{
-    convert, export, export_mrk, import_files, import_files_with, Crosswalked, DuplicateFound, ExportOptions,
-    ExportReport, ImportControl, ImportOptions, ImportProgress, ImportReport, OnDuplicate, OnUnmappable, Problem,
-    Repaired,
+    convert, export, export_mrk, export_selection, import_files, import_files_with, Crosswalked, DuplicateFound,
+    ExportOptions, ExportReport, ImportControl, ImportOptions, ImportProgress, ImportReport, OnDuplicate, OnUnmappable,
+    Problem, Repaired, Selection,
 };
 pub use paths::Paths;
 pub use settings::Settings;

@@ -202,6 +202,7 @@ export type ExportRequest_Deserialize = {
 	encoding: string,
 	/**  Crosswalk every record to this flavour; null keeps each record's own. */
 	flavour?: Flavour | null,
+	selection: Selection,
 	on_unmappable: OnUnmappable,
 };
 
@@ -213,6 +214,7 @@ export type ExportRequest_Serialize = {
 	encoding: string,
 	/**  Crosswalk every record to this flavour; null keeps each record's own. */
 	flavour: Flavour | null,
+	selection: Selection,
 	on_unmappable: OnUnmappable,
 };
 
@@ -514,6 +516,13 @@ export type Scope =
 "active" | 
 /**  Deleted records that can still be restored. */
 "trash";
+
+/**  Which records an export writes. */
+export type Selection = 
+/**  Every record not in the trash. */
+{ kind: "all" } | 
+/**  These records, in this order (chosen by the cataloguer: the trash is no exception). */
+{ kind: "records"; ids: number[] };
 
 export type SortBy = "title" | "author" | "year" | "modified";
 

@@ -115,11 +115,12 @@ describe("import requests", () => {
 describe("export requests", () => {
   it("uses the character set only for ISO 2709", () => {
     const choices = exportChoices();
-    expect(choices).toEqual({ format: "iso2709", encoding: "utf-8", flavour: "auto", onUnmappable: "stop" });
+    expect(choices).toEqual({ scope: "all", format: "iso2709", encoding: "utf-8", flavour: "auto", onUnmappable: "stop" });
     choices.encoding = "marc-8";
     choices.onUnmappable = "skip";
     expect(exportRequest(choices, "/out/cat.mrc")).toEqual({
       path: "/out/cat.mrc",
+      selection: { kind: "all" },
       format: "iso2709",
       encoding: "marc-8",
       flavour: null,
@@ -127,6 +128,10 @@ describe("export requests", () => {
     });
     choices.flavour = "rusmarc";
     expect(exportRequest(choices, "/out/cat.mrc").flavour).toBe("rusmarc");
+    // The selected record alone, when one is selected.
+    choices.scope = "selected";
+    expect(exportRequest(choices, "/out/one.mrc", 12).selection).toEqual({ kind: "records", ids: [12] });
+    expect(exportRequest(choices, "/out/one.mrc", null).selection).toEqual({ kind: "all" });
     choices.format = "marcxml";
     expect(exportRequest(choices, "/out/cat.xml").encoding).toBe("utf-8");
   });

@@ -67,6 +67,7 @@ export interface ExportChoices {
   format: Format;
   /** Only ISO 2709 has a choice; the other formats are always UTF-8. */
   encoding: string;
+  scope: ExportScope;
   /** The flavour to crosswalk every record to, or "auto": each keeps its own. */
   flavour: Flavour | Auto;
   onUnmappable: OnUnmappable;
@@ -75,12 +76,16 @@ export interface ExportChoices {
 export const UNICODE = "utf-8";
 
 export function exportChoices(): ExportChoices {
-  return { format: "iso2709", encoding: UNICODE, flavour: AUTO, onUnmappable: "stop" };
+  return { scope: "all", format: "iso2709", encoding: UNICODE, flavour: AUTO, onUnmappable: "stop" };
 }
 
-export function exportRequest(choices: ExportChoices, path: string): ExportRequest {
+/** The records an export writes: the whole catalogue, or the record chosen in the list. */
+export type ExportScope = "all" | "selected";
+
+export function exportRequest(choices: ExportChoices, path: string, selected: number | null = null): ExportRequest {
   return {
     path,
+    selection: choices.scope === "selected" && selected !== null ? { kind: "records", ids: [selected] } : { kind: "all" },
     format: choices.format,
     encoding: choices.format === "iso2709" ? choices.encoding || UNICODE : UNICODE,
     flavour: orNull(choices.flavour),
