@@ -95,3 +95,30 @@ test("the imported records are in the list, in Russian as catalogued", async () 
   assert.ok(!text.includes("\uFFFD"), "no replacement characters");
   await shot("08-imported-list-zh");
 });
+
+test("Export… offers the selected record, a flavour to crosswalk to and the character sets", async () => {
+  await session.click(await session.find('[data-testid="record-row"]'));
+  const title = await session.waitFor("the record shown", async () => {
+    const shown = await session.script("return document.querySelector('[data-testid=\"record-title\"]')?.textContent ?? ''");
+    return shown.trim().length > 0 && shown.trim();
+  });
+  await session.click(await session.find('[data-testid="toolbar-export"]'));
+  const dialogText = () =>
+    session.script("return document.querySelector('[data-testid=\"export-dialog\"]')?.textContent ?? ''");
+  await session.waitFor("the export dialog", async () => /MARC 21/.test(await dialogText()));
+  const selected = await session.script(
+    "const i = document.querySelector('[data-testid=\"export-scope-selected\"]'); return i ? !i.disabled : false",
+  );
+  assert.equal(selected, true, "the selected record can be exported alone");
+  assert.ok((await dialogText()).includes(title.slice(0, 10)), "the selected record's title is named");
+  await session.click(await session.find('[data-testid="export-scope-selected"]'));
+  await session.waitFor("the selected record chosen", () =>
+    session.script("return document.querySelector('[data-testid=\"export-scope-selected\"]').checked"),
+  );
+  await session.click(await session.find('[data-testid="export-flavour"] option[value="marc21"]'));
+  const flavour = await session.script("return document.querySelector('[data-testid=\"export-flavour\"]').value");
+  assert.equal(flavour, "marc21");
+  await new Promise((resolve) => setTimeout(resolve, 300)); // let the window repaint
+  await shot("09-export-dialog-zh");
+  await session.click(await session.find('[data-testid="export-close"]'));
+});

@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use icu_collator::options::CollatorOptions;
+use icu_collator::preferences::CollationNumericOrdering;
 use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};
 use icu_locale_core::Locale;
 use std::cmp::Ordering;
@@ -20,7 +21,10 @@ impl Collation {
         }
         .parse()
         .unwrap_or(Locale::UNKNOWN);
-        let prefs = CollatorPreferences::from(&locale);
+        let mut prefs = CollatorPreferences::from(&locale);
+        // Numbers in titles sort by value, as a cataloguer reads them: «Вып. 9» before
+        // «Вып. 28», 第2卷 before 第10卷.
+        prefs.numeric_ordering = Some(CollationNumericOrdering::True);
         let collator = Collator::try_new(prefs, CollatorOptions::default())
             .or_else(|_| Collator::try_new(CollatorPreferences::default(), CollatorOptions::default()))
             // The root collation is compiled into the binary; failing here is a build defect.
@@ -51,6 +55,13 @@ mod tests {
         let mut v: Vec<String> = words.iter().map(|s| s.to_string()).collect();
         v.sort_by_key(|w| c.sort_key(w));
         v
+    }
+
+    #[test]
+    fn numbers_sort_by_value() {
+        assert_eq!(sorted(Lang::Ru, &["Вып. 28", "Вып. 9", "Вып. 100"]), ["Вып. 9", "Вып. 28", "Вып. 100"]);
+        assert_eq!(sorted(Lang::ZhCn, &["第10卷", "第2卷"]), ["第2卷", "第10卷"]);
+        assert_eq!(sorted(Lang::En, &["Part 10", "Part 2"]), ["Part 2", "Part 10"]);
     }
 
     #[test]
