@@ -500,7 +500,8 @@ impl<'a> View<'a> {
             } else {
                 (data[0] as char, data[1] as char)
             };
-            let mut subfields = Vec::new();
+            // Most fields have a few subfields: one allocation instead of growing from one.
+            let mut subfields = Vec::with_capacity(4);
             let mut at = first;
             while at < data.len() {
                 let next = memchr::memchr(SUBFIELD_DELIMITER, &data[at + 1..]).map_or(data.len(), |p| at + 1 + p);

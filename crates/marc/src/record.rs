@@ -68,6 +68,11 @@ impl Tag {
         }
     }
 
+    /// The three ASCII bytes, for writers (no UTF-8 check needed).
+    pub fn as_bytes(&self) -> &[u8; 3] {
+        &self.0
+    }
+
     pub fn as_str(&self) -> &str {
         // Only ASCII alphanumerics are ever stored, so this cannot fail.
         std::str::from_utf8(&self.0).unwrap_or("???")

@@ -8,6 +8,7 @@
 //! times larger, which a million-record catalogue would feel.
 
 use qiao_marc::{Field, Leader, Record, Subfield, Tag};
+use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -27,9 +28,10 @@ enum BodyField<'a> {
 }
 
 /// Writes the body straight into one buffer (imports encode every record: no per-field
-/// or per-subfield allocation). `decode` reads it with the serde types above.
-pub(crate) fn encode(record: &Record) -> String {
-    let mut out = Vec::with_capacity(64 + 48 * record.fields.len());
+/// or per-subfield allocation). `decode` reads it with the serde types above. The bytes are
+/// UTF-8 (whole strings and ASCII punctuation), bound to SQLite as text without a re-check.
+pub(crate) fn encode(record: &Record) -> Encoded {
+    let mut out = Vec::with_capacity(64 + 64 * record.fields.len());
     out.extend_from_slice(b"{\"l\":");
     string(&mut out, record.leader.as_str());
     out.extend_from_slice(b",\"f\":[");
@@ -37,24 +39,26 @@ pub(crate) fn encode(record: &Record) -> String {
         if i > 0 {
             out.push(b',');
         }
-        out.push(b'[');
-        string(&mut out, field.tag().as_str());
+        // Tags are three ASCII letters or digits: nothing to escape.
+        out.extend_from_slice(b"[\"");
+        out.extend_from_slice(field.tag().as_bytes());
+        out.push(b'"');
         match field {
             Field::Control { value, .. } => {
                 out.push(b',');
                 string(&mut out, value);
             }
             Field::Data { ind1, ind2, subfields, .. } => {
-                for c in [ind1, ind2] {
-                    out.push(b',');
-                    string(&mut out, c.encode_utf8(&mut [0u8; 4]));
-                }
+                out.push(b',');
+                character(&mut out, *ind1);
+                out.push(b',');
+                character(&mut out, *ind2);
                 out.extend_from_slice(b",[");
                 for (j, sub) in subfields.iter().enumerate() {
                     if j > 0 {
                         out.push(b',');
                     }
-                    string(&mut out, sub.code.encode_utf8(&mut [0u8; 4]));
+                    character(&mut out, sub.code);
                     out.push(b',');
                     string(&mut out, &sub.value);
                 }
@@ -64,41 +68,57 @@ pub(crate) fn encode(record: &Record) -> String {
         out.push(b']');
     }
     out.extend_from_slice(b"]}");
-    // Only whole UTF-8 strings and ASCII punctuation were written.
-    String::from_utf8(out).unwrap_or_default()
+    Encoded(out)
 }
 
-/// A JSON string, escaped as serde_json escapes it. Text rarely needs escaping, so it is
-/// checked 16 bytes at a time (a loop the compiler vectorizes) and copied in runs.
+/// An encoded body: UTF-8 JSON, bound as SQL text.
+pub(crate) struct Encoded(Vec<u8>);
+
+impl ToSql for Encoded {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(&self.0)))
+    }
+}
+
+#[cfg(test)]
+impl Encoded {
+    fn text(self) -> String {
+        String::from_utf8(self.0).unwrap()
+    }
+}
+
+/// One character (an indicator or a subfield code) as a JSON string.
+fn character(out: &mut Vec<u8>, c: char) {
+    if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+        out.extend_from_slice(&[b'"', c as u8, b'"']);
+    } else {
+        string(out, c.encode_utf8(&mut [0u8; 4]));
+    }
+}
+
+/// A JSON string, escaped as serde_json escapes it: runs of plain bytes are copied whole.
 fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            if !chunk.iter().fold(false, |any, &b| any | needs(b)) {
-                i += 16;
-                continue;
-            }
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
         }
-        let b = bytes[i];
-        if needs(b) {
-            out.extend_from_slice(&bytes[run..i]);
-            match b {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                0x0C => out.extend_from_slice(b"\\f"),
-                _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xF) as usize]]),
-            }
-            run = i + 1;
+        out.extend_from_slice(&bytes[run..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xF) as usize]]),
         }
-        i += 1;
+        run = i + 1;
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
@@ -140,7 +160,7 @@ mod tests {
     fn compact_and_lossless() {
         let text = "=LDR  00000nam0\\2200000\\\\\\450\\\n=001  RU-1\n=200  1\\$aВойна и мир$a$f\"Л. Н.\" Толстой\n=300  \\\\\n=9XX  01$x{U+0098}The{U+009C} {dollar}end\n";
         let record = mrk::parse_one(text).unwrap().unwrap();
-        let body = encode(&record);
+        let body = encode(&record).text();
         assert!(
             body.starts_with(
                 r#"{"l":"00000nam0 2200000   450 ","f":[["001","RU-1"],["200","1"," ",["a","Война и мир","a","","f""#
@@ -173,7 +193,7 @@ mod tests {
             })
             .collect();
         let expected = serde_json::to_string(&Body { l: record.leader.as_str().into(), f: fields }).unwrap();
-        assert_eq!(encode(&record), expected);
+        assert_eq!(encode(&record).text(), expected);
     }
 
     #[test]
