@@ -87,6 +87,8 @@ export-unmappable = запись { $record }, поле { $tag }: символ «
 export-record-too-long = запись { $record } заняла бы { $length } байт — больше допустимых в ISO 2709 99 999
 export-field-too-long = запись { $record }: поле { $tag } заняло бы { $length } байт — больше допустимых в ISO 2709 9999
 export-text = запись { $record }, поле { $tag }: { $detail }
+export-bad-leader = запись { $record }: позиция маркера { $position } — не печатный символ ASCII, а ISO 2709 требует именно его
+export-control-character = запись { $record }, поле { $tag }: управляющий символ { $code } нельзя записать в этом месте ISO 2709 (он разделяет записи, поля или подполя)
 repair-charset = в записи указана кодировка { $declared }, а байты — в { $used }; прочитано как { $used }
 repair-charset-undeclared = кодировка записи не указана или неизвестна; байты прочитаны как { $used }
 

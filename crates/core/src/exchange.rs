@@ -439,6 +439,15 @@ impl Output {
                         (iso2709::WriteError::Text { tag, detail }, None) => {
                             Message::new("export-text").arg("record", id).arg("tag", tag).arg("detail", detail)
                         }
+                        (iso2709::WriteError::Leader { position }, _) => {
+                            Message::new("export-bad-leader").arg("record", id).arg("position", position)
+                        }
+                        (iso2709::WriteError::ControlCharacter { tag, code }, _) => {
+                            Message::new("export-control-character")
+                                .arg("record", id)
+                                .arg("tag", tag)
+                                .arg("code", format!("U+{code:04X}"))
+                        }
                     })
                 })?;
                 out.write_all(&bytes).map_err(|e| io(e, &self.target))

@@ -407,9 +407,8 @@ impl<'a> View<'a> {
             }
             // The field runs to its terminator; the directory length is checked against it.
             let rest = &bytes[start..body_end];
-            let scan = scan_field(rest, tag.is_control()).map_err(|(at, byte)| {
-                fail(start + at, ErrorKind::BadSubfieldCode { tag: tag.to_string(), byte })
-            })?;
+            let scan = scan_field(rest, tag.is_control())
+                .map_err(|(at, byte)| fail(start + at, ErrorKind::BadSubfieldCode { tag: tag.to_string(), byte }))?;
             let (end, actual) = match scan.end {
                 Some(end) => (start + end, end + 1),
                 None => {
@@ -461,7 +460,10 @@ impl<'a> View<'a> {
     }
 
     /// Decodes the text with `decode` (one call per value) into a record.
-    pub fn to_record(&self, decode: &mut dyn FnMut(&[u8]) -> Result<String, TextError>) -> Result<Parsed, Iso2709Error> {
+    pub fn to_record(
+        &self,
+        decode: &mut dyn FnMut(&[u8]) -> Result<String, TextError>,
+    ) -> Result<Parsed, Iso2709Error> {
         let raw = self.raw;
         let bytes = &raw.bytes[..];
         let fail = |at: usize, kind| Iso2709Error { record: raw.number, offset: raw.offset + at as u64, kind };
@@ -493,7 +495,12 @@ impl<'a> View<'a> {
                 if indicators.len() > 2 && indicators.len() != self.indicator_count && !extra_blank {
                     return Err(fail(span.start + 2, ErrorKind::ExpectedSubfield { tag: tag.to_string() }));
                 }
-                repairs.push(Repair::Indicators { tag: tag.to_string(), found: indicators.iter().collect() });
+                // Two indicators that are characters of the record's set (a non-ASCII one
+                // decoded) are kept as they are; anything else is put right, and said so.
+                let changed = indicators.len() != 2 || indicators.iter().any(|c| c.is_control() || *c == '\\');
+                if changed {
+                    repairs.push(Repair::Indicators { tag: tag.to_string(), found: indicators.iter().collect() });
+                }
                 let indicator =
                     |i: usize| indicators.get(i).copied().filter(|c| !c.is_control() && *c != '\\').unwrap_or(' ');
                 (indicator(0), indicator(1))
@@ -571,6 +578,13 @@ pub enum WriteError {
     RecordTooLong(usize),
     #[error("field {tag} would be {length} bytes; ISO 2709 allows at most 9,999")]
     FieldTooLong { tag: String, length: usize },
+    /// A leader position that is not a printable ASCII character.
+    #[error("leader position {position} is not a printable ASCII character")]
+    Leader { position: usize },
+    /// A control character where ISO 2709 cannot carry it: any as an indicator or subfield
+    /// code, and the record, field and subfield separators (U+001D–U+001F) in text.
+    #[error("field {tag} holds the control character U+{code:04X} where ISO 2709 cannot carry it")]
+    ControlCharacter { tag: String, code: u32 },
 }
 
 /// Writes one record; lengths, base address and the leader's fixed positions (10–11,
@@ -589,14 +603,21 @@ pub fn write(
         let text_error = |e: EncodeError| WriteError::Text { tag: tag.to_string(), detail: e.detail };
         let start = data.len();
         match field {
-            Field::Control { value, .. } => encode(value, &mut data).map_err(text_error)?,
+            Field::Control { value, .. } => put_text(value, tag, &mut data, encode)?,
             Field::Data { ind1, ind2, subfields, .. } => {
-                put_char(*ind1, &mut data, encode).map_err(text_error)?;
-                put_char(*ind2, &mut data, encode).map_err(text_error)?;
+                for c in [*ind1, *ind2] {
+                    if c.is_control() {
+                        return Err(WriteError::ControlCharacter { tag: tag.to_string(), code: c as u32 });
+                    }
+                    put_char(c, &mut data, encode).map_err(text_error)?;
+                }
                 for sub in subfields {
+                    if sub.code.is_control() {
+                        return Err(WriteError::ControlCharacter { tag: tag.to_string(), code: sub.code as u32 });
+                    }
                     data.push(SUBFIELD_DELIMITER);
                     put_char(sub.code, &mut data, encode).map_err(text_error)?;
-                    encode(&sub.value, &mut data).map_err(text_error)?;
+                    put_text(&sub.value, tag, &mut data, encode)?;
                 }
             }
         }
@@ -618,7 +639,12 @@ pub fn write(
         return Err(WriteError::RecordTooLong(total));
     }
     let mut out = Vec::with_capacity(total);
-    out.extend(record.leader.as_str().chars().map(|c| if c.is_ascii() { c as u8 } else { b' ' }));
+    for (position, c) in record.leader.as_str().chars().enumerate() {
+        if !(c.is_ascii_graphic() || c == ' ') {
+            return Err(WriteError::Leader { position });
+        }
+        out.push(c as u8);
+    }
     out.resize(24, b' ');
     put_digits(&mut out[..5], total);
     out[10] = b'2';
@@ -631,6 +657,20 @@ pub fn write(
     out.extend_from_slice(&data);
     out.push(RECORD_TERMINATOR);
     Ok(out)
+}
+
+/// A value through `encode`, refused if it would hold a separator of the format: a
+/// U+001E in text would end the field there and the record would read back broken.
+fn put_text(
+    text: &str,
+    tag: Tag,
+    data: &mut Vec<u8>,
+    encode: &mut dyn FnMut(&str, &mut Vec<u8>) -> Result<(), EncodeError>,
+) -> Result<(), WriteError> {
+    if let Some(c) = text.chars().find(|c| matches!(c, '\u{1D}'..='\u{1F}')) {
+        return Err(WriteError::ControlCharacter { tag: tag.to_string(), code: c as u32 });
+    }
+    encode(text, data).map_err(|e| WriteError::Text { tag: tag.to_string(), detail: e.detail })
 }
 
 /// An indicator or subfield code: ASCII as it is, anything else through `encode`.

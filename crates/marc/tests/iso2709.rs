@@ -249,3 +249,33 @@ fn a_view_finds_subfields_and_reports_bad_codes_with_their_offset() {
     assert_eq!(err.kind, ErrorKind::BadSubfieldCode { tag: "245".into(), byte: 0x01 });
     assert_eq!(err.offset, (base + 11) as u64);
 }
+
+#[test]
+fn the_writer_refuses_control_characters_iso2709_cannot_carry() {
+    let base = || mrk::parse_one("=LDR  00000nam\\a2200000\\i\\4500\n=245  10$aTitle\n").unwrap().unwrap();
+    let mut record = base();
+    if let qiao_marc::Field::Data { subfields, .. } = &mut record.fields[0] {
+        subfields[0].value = "Ti\u{1E}tle".into();
+    }
+    assert_eq!(
+        iso2709::write(&record, &mut iso2709::encode_utf8),
+        Err(iso2709::WriteError::ControlCharacter { tag: "245".into(), code: 0x1E })
+    );
+    let mut record = base();
+    if let qiao_marc::Field::Data { ind1, .. } = &mut record.fields[0] {
+        *ind1 = '\u{7}';
+    }
+    assert!(matches!(
+        iso2709::write(&record, &mut iso2709::encode_utf8),
+        Err(iso2709::WriteError::ControlCharacter { code: 7, .. })
+    ));
+    let mut record = base();
+    record.leader = qiao_marc::Leader::parse("00000nam\u{1}a2200000 i 4500").unwrap();
+    assert_eq!(iso2709::write(&record, &mut iso2709::encode_utf8), Err(iso2709::WriteError::Leader { position: 8 }));
+    // MARC-8's escape (U+001B) in text is no separator: it is written.
+    let mut record = base();
+    if let qiao_marc::Field::Data { subfields, .. } = &mut record.fields[0] {
+        subfields[0].value = "a\u{1B}b".into();
+    }
+    assert!(iso2709::write(&record, &mut iso2709::encode_utf8).is_ok());
+}
