@@ -22,6 +22,7 @@ pub(crate) struct Migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration { sql: include_str!("../migrations/0001_catalogue.sql"), rebuild_derived: false },
     Migration { sql: include_str!("../migrations/0002_identity.sql"), rebuild_derived: true },
+    Migration { sql: include_str!("../migrations/0003_drop_display_isbn_index.sql"), rebuild_derived: false },
 ];
 
 /// The schema version this build writes.
