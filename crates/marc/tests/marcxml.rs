@@ -885,6 +885,117 @@ fn a_long_stream_is_read_record_by_record() {
     assert_eq!(seen, count);
 }
 
+/// Hands out at most `step` bytes per read, then fails for good after `fail_after` bytes.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    step: usize,
+    fail_after: Option<usize>,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.fail_after == Some(0) {
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let mut n = self.step.min(out.len()).min(self.bytes.len());
+        if let Some(left) = &mut self.fail_after {
+            n = n.min(*left);
+            *left -= n;
+        }
+        out[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+fn trickled(bytes: &[u8], step: usize) -> Vec<Result<ReadRecord, MarcXmlError>> {
+    marcxml::Reader::new(BufReader::with_capacity(step, Trickle { bytes, step, fail_after: None })).collect()
+}
+
+#[test]
+fn input_in_tiny_pieces_reads_the_same() {
+    let root = corpus_root();
+    let mut files = Vec::new();
+    xml_files(&root, &mut files);
+    for path in files.iter().filter(|p| std::fs::metadata(p).unwrap().len() < 200_000) {
+        let bytes = std::fs::read(path).unwrap();
+        assert_eq!(trickled(&bytes, 3), marcxml::read_bytes(&bytes), "{}", path.display());
+    }
+    let text = collection(&[rec("1", "Один"), rec("2", "Two").replace("245", "24"), rec("3", "三")]);
+    for step in [1, 2, 5, 64] {
+        assert_eq!(trickled(text.as_bytes(), step), marcxml::read_str(&text), "pieces of {step}");
+    }
+}
+
+#[test]
+fn crlf_files_read_as_lf_files_do_and_errors_point_the_same() {
+    let records = [
+        rec("1", "One"),
+        rec("2", "Two\nlines\nof title"),
+        rec("3", "Three").replace("ind1=\"1\"", "ind1=\"12\""),
+        rec("4", "Four"),
+    ];
+    let lf = collection(&records);
+    let crlf = lf.replace('\n', "\r\n");
+    let (from_lf, from_crlf) = (marcxml::read_str(&lf), marcxml::read_str(&crlf));
+    assert_eq!(from_lf, from_crlf);
+    assert_eq!(title(&from_crlf[1].as_ref().unwrap().record), "Two\nlines\nof title");
+    assert_eq!(from_crlf.iter().filter_map(|r| r.as_ref().ok()).map(|r| r.line).collect::<Vec<_>>(), [2, 9, 25]);
+    let error = from_crlf[2].as_ref().unwrap_err();
+    assert_eq!(position(error), locate(&crlf, "<datafield tag=\"245\" ind1=\"12\""));
+    // A lone CR in a value is a line end too.
+    let cr = collection(&[rec("1", "a\rb")]);
+    assert_eq!(title(&marcxml::read_str(&cr)[0].as_ref().unwrap().record), "a\nb");
+}
+
+#[test]
+fn positions_stay_exact_after_long_multiline_values_and_large_records() {
+    // A value of 20,000 lines (far more than one buffer), a record over 1 MB made of two
+    // large values, then plain records and an error whose place is known.
+    let lines = (0..20_000).map(|i| format!("строка {i}")).collect::<Vec<_>>().join("\n");
+    let half = "ё\n".repeat(300_000);
+    let big =
+        rec("2", &half).replace("</datafield>", &format!("  <subfield code=\"b\">{half}</subfield>\n  </datafield>"));
+    let records = [
+        rec("1", &lines),
+        big,
+        rec("3", "Three"),
+        rec("4", "Four").replace("code=\"a\"", "code=\"ab\""),
+        rec("5", "Five"),
+    ];
+    let text = collection(&records);
+    let items = marcxml::read_str(&text);
+    assert_eq!(ids(&items)[..3], [Ok("1".to_string()), Ok("2".to_string()), Ok("3".to_string())]);
+    assert_eq!(title(&items[0].as_ref().unwrap().record), lines);
+    assert_eq!(items[1].as_ref().unwrap().record.subfield("245", 'b'), Some(half.as_str()));
+    let starts: Vec<usize> = items.iter().filter_map(|r| r.as_ref().ok()).map(|r| r.line).collect();
+    let expected: Vec<usize> = [
+        "<controlfield tag=\"001\">1<",
+        "<controlfield tag=\"001\">2<",
+        "<controlfield tag=\"001\">3<",
+        "<controlfield tag=\"001\">5<",
+    ]
+    .iter()
+    .map(|needle| locate(&text, needle).0 - 2)
+    .collect();
+    assert_eq!(starts, expected);
+    let error = items[3].as_ref().unwrap_err();
+    assert_eq!(error.kind, ErrorKind::BadSubfieldCode { tag: "245".into(), found: "ab".into() });
+    assert_eq!(position(error), locate(&text, "<subfield code=\"ab\""));
+    // The same, read from a stream in small pieces.
+    assert_eq!(trickled(text.as_bytes(), 4093), items);
+}
+
+#[test]
+fn a_read_error_is_reported_once_after_the_records_before_it() {
+    let text = collection(&[rec("1", "One"), rec("2", "Two"), rec("3", "Three")]);
+    let cut = text.find("Three").unwrap();
+    let input = Trickle { bytes: text.as_bytes(), step: 64, fail_after: Some(cut) };
+    let items: Vec<_> = marcxml::Reader::new(BufReader::with_capacity(64, input)).collect();
+    assert_eq!(ids(&items), [Ok("1".into()), Ok("2".into()), Err(ErrorKind::Io("the disk went away".into()))]);
+    assert_eq!(items[2].as_ref().unwrap_err().record, 3);
+}
+
 // ---------------------------------------------------------------------------------------
 // Messages.
 
