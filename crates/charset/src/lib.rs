@@ -31,7 +31,7 @@ mod norm;
 mod ru_bigrams;
 mod sniff;
 
-pub use norm::nfc;
+pub use norm::{nfc, nfc_owned, plainly_nfc};
 use std::fmt;
 use std::str::FromStr;
 
@@ -164,7 +164,7 @@ pub fn decode(charset: Charset, bytes: &[u8]) -> Result<String, DecodeError> {
             legacy::decode(charset, bytes)?
         }
     };
-    Ok(norm::to_nfc(text))
+    Ok(norm::nfc_owned(text))
 }
 
 /// Encodes text (any normalization form); never substitutes "?": the first unmappable
@@ -176,7 +176,7 @@ pub fn decode(charset: Charset, bytes: &[u8]) -> Result<String, DecodeError> {
 pub fn encode(charset: Charset, text: &str) -> Result<Vec<u8>, Unmappable> {
     match charset {
         // UTF-8 holds every character: only the normalization form matters.
-        Charset::Utf8 => Ok(norm::to_nfc(text.to_string()).into_bytes()),
+        Charset::Utf8 => Ok(norm::nfc_owned(text.to_string()).into_bytes()),
         Charset::Marc8 => marc8::encode(&norm::Normalized::new(text)),
         Charset::Iso5426 => iso5426::encode(&norm::Normalized::new(text)),
         Charset::Cp1251 | Charset::Cp866 | Charset::Koi8R | Charset::Gb18030 | Charset::Big5 => {

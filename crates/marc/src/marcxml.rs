@@ -33,6 +33,7 @@
 //! The writer copies text in runs between the characters it must escape.
 
 use crate::iso2709::to_nfc;
+use qiao_charset::plainly_nfc;
 use crate::record::{Field, Leader, Record, Subfield, Tag};
 use qiao_i18n::Message;
 use quick_xml::events::{BytesStart, Event};
@@ -1307,35 +1308,7 @@ impl<'a> Scan<'a> {
 
 /// A value in NFC, not copied when it is composed already.
 fn nfc(text: String) -> String {
-    if text.is_ascii() || plainly_nfc(text.as_bytes()) {
-        text
-    } else {
-        to_nfc(&text)
-    }
-}
-
-/// UTF-8 text made only of characters that NFC leaves alone whatever surrounds them
-/// (quick check Yes, combining class 0), told by their first bytes: U+0000–U+02FF (Latin),
-/// U+0400–U+047F (Cyrillic), U+2010–U+2027 (dashes, quotes), U+2116 (№), U+3000–U+3029
-/// (CJK punctuation), U+4000–U+9FFF (CJK ideographs), U+FF00–U+FF7F (full-width forms). A unit test checks every character
-/// this accepts against the Unicode tables; anything else is left to the full check.
-fn plainly_nfc(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        i += match b {
-            0x00..=0x7F => 1,
-            0xC2..=0xCB | 0xD0 | 0xD1 => 2,
-            0xE4..=0xE9 => 3,
-            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(0x90..=0xA7)) | (Some(0x84), Some(0x96)) => 3,
-                _ => return false,
-            },
-            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2).is_some_and(|b| *b < 0xAA) => 3,
-            0xEF if matches!(bytes.get(i + 1), Some(0xBC | 0xBD)) => 3,
-            _ => return false,
-        };
-    }
-    true
+    qiao_charset::nfc_owned(text)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2369,8 +2342,6 @@ pub fn write_collection<'a, W: Write + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_normalization::char::canonical_combining_class;
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
 
     type Items = Vec<Result<ReadRecord, MarcXmlError>>;
 
@@ -2650,21 +2621,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn plainly_nfc_characters_are_nfc_whatever_surrounds_them() {
-        let mut accepted = 0;
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            if plainly_nfc(c.encode_utf8(&mut [0; 4]).as_bytes()) {
-                accepted += 1;
-                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
-                assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
-            }
-        }
-        assert!(accepted > 20_000);
-        assert!(plainly_nfc("Толстой, «Война и мир» – “1869” № 5 紅樓夢，（全角）".as_bytes()));
-        assert!(!plainly_nfc("Cafe\u{301}".as_bytes()));
-        assert_eq!(nfc("Е\u{308}лка".to_string()), "Ёлка");
-    }
 
     #[test]
     fn lines_and_columns_count_the_same_in_any_pieces() {
