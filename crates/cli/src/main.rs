@@ -288,6 +288,11 @@ enum ShowFormat {
     Json,
 }
 
+/// mimalloc: import and conversion allocate a string per value; with it they take about a
+/// fifth less CPU time than with the system allocator (measured with `qiao bench`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = match cli.lang.as_deref() {

@@ -43,6 +43,7 @@ fn unimarc_charset(general: &[u8]) -> Option<Charset> {
 }
 
 /// Sets the record's declaration to `charset`, so what is written matches the bytes.
+/// A declaration that already says so is left as it is (no copy).
 pub fn declare(record: &mut Record, charset: Charset) {
     let unimarc_code = match charset {
         Charset::Utf8 => Some("50  "),
@@ -56,12 +57,18 @@ pub fn declare(record: &mut Record, charset: Charset) {
         if let (Field::Data { tag, subfields, .. }, Some(code)) = (&mut *field, unimarc_code) {
             if tag.as_str() == "100" {
                 if let Some(sub) = subfields.iter_mut().find(|s| s.code == 'a') {
-                    let chars: Vec<char> = sub.value.chars().collect();
-                    if chars.len() >= 30 && chars[..8].iter().all(char::is_ascii_digit) {
-                        let mut updated: String = chars[..26].iter().collect();
-                        updated.push_str(code);
-                        updated.extend(&chars[30..]);
-                        sub.value = updated;
+                    let value = &sub.value;
+                    let dated = value.get(..8).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()));
+                    // Positions 26–29 counted in characters, as the format counts them.
+                    if dated && value.chars().count() >= 30 {
+                        // (Coded data is ASCII; bytes then are characters.)
+                        if !(value.is_ascii() && value.get(26..30) == Some(code)) {
+                            let chars: Vec<char> = value.chars().collect();
+                            let mut updated: String = chars[..26].iter().collect();
+                            updated.push_str(code);
+                            updated.extend(&chars[30..]);
+                            sub.value = updated;
+                        }
                         touched = true;
                     }
                 }
@@ -74,7 +81,7 @@ pub fn declare(record: &mut Record, charset: Charset) {
             Charset::Marc8 => Some(' '),
             _ => None,
         };
-        if let Some(c) = leader_09 {
+        if let Some(c) = leader_09.filter(|c| record.leader.at(9) != Some(*c)) {
             let mut chars: Vec<char> = record.leader.as_str().chars().collect();
             if chars.len() == 24 {
                 chars[9] = c;

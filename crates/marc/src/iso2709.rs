@@ -597,7 +597,16 @@ pub fn write(
     encode: &mut dyn FnMut(&str, &mut Vec<u8>) -> Result<(), EncodeError>,
 ) -> Result<Vec<u8>, WriteError> {
     let mut directory = Vec::with_capacity(12 * record.fields.len() + 1);
-    let mut data = Vec::with_capacity(64 * record.fields.len());
+    // The text's UTF-8 length plus the delimiters: exact for UTF-8 output, close for others.
+    let text_bytes: usize = record
+        .fields
+        .iter()
+        .map(|f| match f {
+            Field::Control { value, .. } => value.len() + 1,
+            Field::Data { subfields, .. } => 3 + subfields.iter().map(|s| s.value.len() + 2).sum::<usize>(),
+        })
+        .sum();
+    let mut data = Vec::with_capacity(text_bytes);
     for field in &record.fields {
         let tag = field.tag();
         let text_error = |e: EncodeError| WriteError::Text { tag: tag.to_string(), detail: e.detail };
@@ -667,8 +676,9 @@ fn put_text(
     data: &mut Vec<u8>,
     encode: &mut dyn FnMut(&str, &mut Vec<u8>) -> Result<(), EncodeError>,
 ) -> Result<(), WriteError> {
-    if let Some(c) = text.chars().find(|c| matches!(c, '\u{1D}'..='\u{1F}')) {
-        return Err(WriteError::ControlCharacter { tag: tag.to_string(), code: c as u32 });
+    // In UTF-8 these bytes are only ever those characters.
+    if let Some(at) = memchr::memchr3(RECORD_TERMINATOR, FIELD_TERMINATOR, SUBFIELD_DELIMITER, text.as_bytes()) {
+        return Err(WriteError::ControlCharacter { tag: tag.to_string(), code: u32::from(text.as_bytes()[at]) });
     }
     encode(text, data).map_err(|e| WriteError::Text { tag: tag.to_string(), detail: e.detail })
 }
