@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the Rust core (unit and integration), the UI (types, unit tests,
-# build), the check that the generated TypeScript bindings are current, and the
-# end-to-end suite that drives the real app window under Xvfb.
+# Runs every test: the Rust core (unit and integration), a short fuzz run of the readers,
+# the UI (types, unit tests, build), the check that the generated TypeScript bindings are
+# current, and the end-to-end suite that drives the real app window under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -9,6 +9,9 @@ scripts/setup.sh --test
 
 echo "== core: cargo test"
 cargo test --locked
+
+echo "== fuzz: a short run of every reader (scripts/fuzz.sh; FUZZ_SECONDS per target)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 
 echo "== ui: unit tests"
 (cd ui && npm test)

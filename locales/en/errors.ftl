@@ -85,6 +85,7 @@ export-record-too-long = record { $record } would be { $length } bytes, more tha
 export-field-too-long = record { $record }: field { $tag } would be { $length } bytes, more than the 9,999 ISO 2709 allows
 export-text = record { $record }, field { $tag }: { $detail }
 export-bad-leader = record { $record }: leader position { $position } is not a printable ASCII character, which ISO 2709 requires
+export-bad-indicator = record { $record }, field { $tag }: the indicator { $code } cannot be written in ISO 2709 (a control character, or "\", which readers take for a blank)
 export-control-character = record { $record }, field { $tag }: the control character { $code } cannot be written there in ISO 2709 (it separates records, fields or subfields)
 repair-charset = the record declares { $declared } but its bytes are { $used }; read as { $used }
 repair-charset-undeclared = the record declares no character set Qiao reads; its bytes are { $used }

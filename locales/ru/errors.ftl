@@ -88,6 +88,7 @@ export-record-too-long = запись { $record } заняла бы { $length } 
 export-field-too-long = запись { $record }: поле { $tag } заняло бы { $length } байт — больше допустимых в ISO 2709 9999
 export-text = запись { $record }, поле { $tag }: { $detail }
 export-bad-leader = запись { $record }: позиция маркера { $position } — не печатный символ ASCII, а ISO 2709 требует именно его
+export-bad-indicator = запись { $record }, поле { $tag }: индикатор { $code } нельзя записать в ISO 2709 (это управляющий символ или «\», который читается как пробел)
 export-control-character = запись { $record }, поле { $tag }: управляющий символ { $code } нельзя записать в этом месте ISO 2709 (он разделяет записи, поля или подполя)
 repair-charset = в записи указана кодировка { $declared }, а байты — в { $used }; прочитано как { $used }
 repair-charset-undeclared = кодировка записи не указана или неизвестна; байты прочитаны как { $used }

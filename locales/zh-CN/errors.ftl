@@ -76,6 +76,7 @@ export-record-too-long = 记录 { $record } 将长达 { $length } 字节，超�
 export-field-too-long = 记录 { $record }：字段 { $tag } 将长达 { $length } 字节，超过 ISO 2709 允许的 9,999 字节
 export-text = 记录 { $record }，字段 { $tag }：{ $detail }
 export-bad-leader = 记录 { $record }：记录头第 { $position } 位不是可打印的 ASCII 字符，ISO 2709 要求必须是
+export-bad-indicator = 记录 { $record }，字段 { $tag }：指示符 { $code } 无法写入 ISO 2709（它是控制字符，或是会被读作空格的“\”）
 export-control-character = 记录 { $record }，字段 { $tag }：控制字符 { $code } 在 ISO 2709 中不能写在此处（它用于分隔记录、字段或子字段）
 repair-charset = 记录声明的字符集为 { $declared }，实际字节为 { $used }；已按 { $used } 读取
 repair-charset-undeclared = 记录未声明可识别的字符集；已按 { $used } 读取

@@ -442,6 +442,12 @@ impl Output {
                         (iso2709::WriteError::Leader { position }, _) => {
                             Message::new("export-bad-leader").arg("record", id).arg("position", position)
                         }
+                        (iso2709::WriteError::BadIndicator { tag, indicator }, _) => {
+                            Message::new("export-bad-indicator")
+                                .arg("record", id)
+                                .arg("tag", tag)
+                                .arg("code", format!("U+{:04X}", indicator as u32))
+                        }
                         (iso2709::WriteError::ControlCharacter { tag, code }, _) => {
                             Message::new("export-control-character")
                                 .arg("record", id)

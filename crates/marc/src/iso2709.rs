@@ -581,8 +581,12 @@ pub enum WriteError {
     /// A leader position that is not a printable ASCII character.
     #[error("leader position {position} is not a printable ASCII character")]
     Leader { position: usize },
-    /// A control character where ISO 2709 cannot carry it: any as an indicator or subfield
-    /// code, and the record, field and subfield separators (U+001D–U+001F) in text.
+    /// An indicator that would not read back as itself: a control character, or "\", which
+    /// readers take for a blank.
+    #[error("field {tag}: the indicator {indicator:?} cannot be written in ISO 2709")]
+    BadIndicator { tag: String, indicator: char },
+    /// A control character where ISO 2709 cannot carry it: as a subfield code, and the
+    /// record, field and subfield separators (U+001D–U+001F) in text.
     #[error("field {tag} holds the control character U+{code:04X} where ISO 2709 cannot carry it")]
     ControlCharacter { tag: String, code: u32 },
 }
@@ -615,8 +619,10 @@ pub fn write(
             Field::Control { value, .. } => put_text(value, tag, &mut data, encode)?,
             Field::Data { ind1, ind2, subfields, .. } => {
                 for c in [*ind1, *ind2] {
-                    if c.is_control() {
-                        return Err(WriteError::ControlCharacter { tag: tag.to_string(), code: c as u32 });
+                    // "\" is how text formats write a blank indicator, and readers take it
+                    // for one: written as it is, it would come back changed.
+                    if c.is_control() || c == '\\' {
+                        return Err(WriteError::BadIndicator { tag: tag.to_string(), indicator: c });
                     }
                     put_char(c, &mut data, encode).map_err(text_error)?;
                 }

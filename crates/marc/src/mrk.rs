@@ -10,7 +10,9 @@
 //! would be read as syntax are written as mnemonics: `{dollar}` for `$`, `{lcub}` and
 //! `{rcub}` for braces, `{bsol}` for a backslash where `\` means blank, and `{U+XXXX}` for
 //! control characters (so a value can never break a line). An unknown `{…}` is literal.
+//! Text is read in NFC, as from ISO 2709 and MARCXML.
 
+use crate::iso2709::to_nfc;
 use crate::record::{Field, Leader, Record, Subfield, Tag};
 use qiao_i18n::Message;
 use std::io::{self, BufRead, Write};
@@ -233,7 +235,7 @@ fn parse_line(line: &str, line_no: usize) -> Result<Line, MrkError> {
     };
     const CONTENT_COLUMN: usize = 7; // '=' + tag + two spaces
     if tag_text == "LDR" {
-        let text = unescape(content, true);
+        let text = to_nfc(&unescape(content, true));
         let length = text.chars().count();
         return match Leader::parse(&text) {
             Some(leader) => Ok(Line::Leader(leader)),
@@ -244,30 +246,70 @@ fn parse_line(line: &str, line_no: usize) -> Result<Line, MrkError> {
         return err(2, MrkErrorKind::BadTag(tag_text));
     };
     if tag.is_control() {
-        return Ok(Line::Field(Field::Control { tag, value: unescape(content, true) }));
+        return Ok(Line::Field(Field::Control { tag, value: to_nfc(&unescape(content, true)) }));
     }
-    let mut chars = content.chars();
-    let (Some(i1), Some(i2)) = (chars.next(), chars.next()) else {
+    // Indicators and subfield codes are one character each, which may be written as a
+    // mnemonic: the writer escapes `{`, `}`, `$`, `\` and control characters there too.
+    let mut body = content;
+    let (Some(i1), Some(i2)) = (take_char(&mut body), take_char(&mut body)) else {
         return err(CONTENT_COLUMN, MrkErrorKind::MissingIndicators);
     };
-    let indicator = |c: char| if c == '\\' { ' ' } else { c };
-    let body = chars.as_str();
+    // A plain `\` is a blank indicator; `{bsol}` is a backslash. Text is NFC, as the other
+    // readers make it (search and duplicate checks compare one form); an indicator stays
+    // as written where its NFC is more than one character.
+    let indicator = |(c, mnemonic): (char, bool)| match c {
+        '\\' if !mnemonic => ' ',
+        c if c.is_ascii() => c,
+        c => {
+            let nfc = to_nfc(c.encode_utf8(&mut [0; 4]));
+            let mut chars = nfc.chars();
+            match (chars.next(), chars.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        }
+    };
+    let mut column = CONTENT_COLUMN + content[..content.len() - body.len()].chars().count();
     let mut subfields = Vec::new();
     if !body.is_empty() {
         let Some(body) = body.strip_prefix('$') else {
-            return err(CONTENT_COLUMN + 2, MrkErrorKind::ExpectedSubfield);
+            return err(column, MrkErrorKind::ExpectedSubfield);
         };
-        let mut column = CONTENT_COLUMN + 2; // the column of the '$' of this piece
+        // `column` is the column of the '$' of each piece.
         for piece in body.split('$') {
-            let mut piece_chars = piece.chars();
-            let Some(code) = piece_chars.next() else {
+            let mut value = piece;
+            // Only a printable ASCII code can be written to ISO 2709 and MARCXML (and read
+            // from them), so nothing else is taken as one.
+            let Some((code, _)) = take_char(&mut value).filter(|(c, _)| c.is_ascii_graphic()) else {
                 return err(column, MrkErrorKind::MissingSubfieldCode);
             };
-            subfields.push(Subfield { code, value: unescape(piece_chars.as_str(), false) });
+            subfields.push(Subfield { code, value: to_nfc(&unescape(value, false)) });
             column += piece.chars().count() + 1;
         }
     }
     Ok(Line::Field(Field::Data { tag, ind1: indicator(i1), ind2: indicator(i2), subfields }))
+}
+
+/// Takes one character off the front of `text`, reading a mnemonic as the character it
+/// names; the flag tells whether it was one.
+fn take_char(text: &mut &str) -> Option<(char, bool)> {
+    if let Some((c, len)) = mnemonic_at(text) {
+        *text = &text[len..];
+        return Some((c, true));
+    }
+    let c = text.chars().next()?;
+    *text = &text[c.len_utf8()..];
+    Some((c, false))
+}
+
+/// The mnemonic at the start of `text` (`{dollar}`, `{U+001E}`…) and its length in bytes.
+/// Names are short, so the closing brace is looked for only nearby: a line full of
+/// unmatched braces is read in linear time.
+fn mnemonic_at(text: &str) -> Option<(char, usize)> {
+    const LONGEST_NAME: usize = 8; // "U+10FFFF"
+    let after = text.strip_prefix('{')?;
+    let (end, _) = after.char_indices().take(LONGEST_NAME + 1).find(|(_, c)| *c == '}')?;
+    mnemonic_char(&after[..end]).map(|c| (c, end + 2))
 }
 
 /// Turns mnemonics back into characters; in fixed-position text `\` is a blank.
@@ -282,11 +324,10 @@ fn unescape(text: &str, fixed: bool) -> String {
             rest = &rest[1..];
             continue;
         }
-        let mnemonic = rest.find('}').and_then(|end| mnemonic_char(&rest[1..end]).map(|c| (c, end)));
-        match mnemonic {
-            Some((c, end)) => {
+        match mnemonic_at(rest) {
+            Some((c, len)) => {
                 out.push(c);
-                rest = &rest[end + 1..];
+                rest = &rest[len..];
             }
             None => {
                 out.push('{');
@@ -416,6 +457,59 @@ mod tests {
         let text = to_string(&record);
         assert_eq!(text.lines().count(), 4, "{text}");
         assert_eq!(parse_one(&text).unwrap(), Some(record));
+    }
+
+    #[test]
+    fn awkward_indicators_and_codes_round_trip() {
+        // Each of these is written as a mnemonic, and must be read back as one character.
+        let odd = ['{', '}', '\\', '$', '\t', '\u{98}'];
+        let codes = ['{', '}', '$', '\\'];
+        for (i, &ind) in odd.iter().enumerate() {
+            let record = Record {
+                leader: Leader::new_book(false),
+                fields: vec![Field::Data {
+                    tag: Tag::parse("245").unwrap(),
+                    ind1: ind,
+                    ind2: odd[(i + 1) % odd.len()],
+                    subfields: vec![Subfield::new(codes[i % codes.len()], "lcub}x"), Subfield::new('a', "{b}")],
+                }],
+            };
+            let text = to_string(&record);
+            assert_eq!(parse_one(&text).unwrap(), Some(record), "{text}");
+        }
+        // A blank written as `\` and a backslash written as `{bsol}` stay apart.
+        let r = parse_one("=LDR  00000nam\\a2200000\\i\\4500\n=245  \\{bsol}${dollar}x\n").unwrap().unwrap();
+        assert_eq!(r.field("245").unwrap().indicators(), Some((' ', '\\')));
+        assert_eq!(r.subfield("245", '$'), Some("x"));
+    }
+
+    #[test]
+    fn a_subfield_code_is_printable_ascii() {
+        // ISO 2709 and MARCXML cannot carry any other code, so it would be lost on export.
+        for line in ["=245  10$Гx", "=245  10$ x", "=245  10${U+001F}x"] {
+            let text = format!("=LDR  00000nam\\a2200000\\i\\4500\n{line}\n");
+            let err = parse_str(&text).unwrap_err();
+            assert_eq!((err.line, err.column, err.kind), (2, 9, MrkErrorKind::MissingSubfieldCode), "{line}");
+        }
+    }
+
+    #[test]
+    fn unmatched_braces_read_in_linear_time() {
+        // Every `{` used to look for a `}` to the end of the line: quadratic in its length.
+        let text = format!("=LDR  00000nam\\a2200000\\i\\4500\n=500  \\\\$a{}\n", "{".repeat(1 << 20));
+        let started = std::time::Instant::now();
+        let records = parse_str(&text).unwrap();
+        assert_eq!(records[0].subfield("500", 'a').map(str::len), Some(1 << 20));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn text_is_read_in_nfc() {
+        let text = "=LDR  00000nam\\a2200000\\i\\4500\n=001  e\u{301}\n=245  1\u{212B}$aCafe\u{301}{U+0301}\n";
+        let r = parse_one(text).unwrap().unwrap();
+        assert_eq!(r.control("001"), Some("é"));
+        assert_eq!(r.field("245").unwrap().indicators(), Some(('1', 'Å')));
+        assert_eq!(r.subfield("245", 'a'), Some("Café\u{301}"));
     }
 
     #[test]

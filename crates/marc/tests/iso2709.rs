@@ -267,7 +267,14 @@ fn the_writer_refuses_control_characters_iso2709_cannot_carry() {
     }
     assert!(matches!(
         iso2709::write(&record, &mut iso2709::encode_utf8),
-        Err(iso2709::WriteError::ControlCharacter { code: 7, .. })
+        Err(iso2709::WriteError::BadIndicator { indicator: '\u{7}', .. })
+    ));
+    if let qiao_marc::Field::Data { ind1, .. } = &mut record.fields[0] {
+        *ind1 = '\\';
+    }
+    assert!(matches!(
+        iso2709::write(&record, &mut iso2709::encode_utf8),
+        Err(iso2709::WriteError::BadIndicator { indicator: '\\', .. })
     ));
     let mut record = base();
     record.leader = qiao_marc::Leader::parse("00000nam\u{1}a2200000 i 4500").unwrap();
