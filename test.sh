@@ -11,7 +11,9 @@ echo "== core: cargo test"
 cargo test --locked
 
 echo "== fuzz: a short run of every reader (scripts/fuzz.sh; FUZZ_SECONDS per target)"
-scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+# A fixed seed: the same exploration each run, so CI is not red by chance; longer and
+# unseeded runs (scripts/fuzz.sh 600) are where new inputs are looked for.
+FUZZ_SEED="${FUZZ_SEED:-1121}" scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 
 echo "== ui: unit tests"
 (cd ui && npm test)

@@ -60,6 +60,11 @@ link_seeds() {
   done < <(find "$corpus" -type f -size -64k -print0)
 }
 
+# FUZZ_SEED fixes libFuzzer's random choices, so a run can be repeated (CI passes one);
+# without it every run explores afresh.
+seed=()
+[ -n "${FUZZ_SEED:-}" ] && seed=(-seed="$FUZZ_SEED")
+
 failed=()
 for target in "${targets[@]}"; do
   case "$target" in
@@ -82,7 +87,7 @@ for target in "${targets[@]}"; do
   touch "$started"
   echo "== fuzz: $target for ${seconds}s"
   if (cd fuzz && cargo fuzz run "${flags[@]}" "$target" "${dirs[@]}" -- -max_total_time="$seconds" \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${options[@]}" >"$log" 2>&1); then
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${seed[@]}" "${options[@]}" >"$log" 2>&1); then
     grep -E "^stat::(number_of_executed_units|average_exec_per_sec)" "fuzz/$log" | sed "s/^/   $target /" || true
   else
     failed+=("$target")
