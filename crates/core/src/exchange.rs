@@ -368,6 +368,39 @@ impl Output {
         Ok(Output { target: target.to_path_buf(), temp, format, charset, flavour: options.flavour, started: false })
     }
 
+    /// Crosswalks one record and writes it, counting it in `report` under `file` and
+    /// `position`: one the output refuses stops everything or is listed as skipped, as
+    /// `on_unmappable` says.
+    #[allow(clippy::too_many_arguments)]
+    fn put(
+        &mut self,
+        out: &mut BufWriter<std::fs::File>,
+        report: &mut ExportReport,
+        record: Record,
+        from: Flavour,
+        file: &str,
+        position: Position,
+        on_unmappable: OnUnmappable,
+    ) -> Result<()> {
+        let (record, losses) = self.crosswalk(record, from);
+        match self.write(out, record, &position.record.to_string()) {
+            Ok(()) => {
+                report.written += 1;
+                if let Some((to, losses)) = losses {
+                    report.losses(Crosswalked { file: file.to_string(), position, from, to, losses });
+                }
+            }
+            Err(RecordFailure::Fatal(e)) => return Err(e),
+            Err(RecordFailure::Refused(message)) => match on_unmappable {
+                OnUnmappable::Stop => {
+                    return Err(Error::ExportStopped { file: display_name(&self.target), message });
+                }
+                OnUnmappable::Skip => report.skipped(Problem { file: file.to_string(), position, message }),
+            },
+        }
+        Ok(())
+    }
+
     /// The record in the target flavour, with what the crosswalk left behind (nothing when
     /// no flavour was asked for or the record already is in it).
     fn crosswalk(&self, record: Record, from: Flavour) -> (Record, Option<(Flavour, Vec<Message>)>) {
@@ -514,24 +547,8 @@ pub fn export_selection(
     let mut report = ExportReport::default();
     let file = display_name(target);
     let mut write = |stored: StoredRecord| {
-        let id = stored.id.to_string();
-        let from = stored.flavour;
-        let (record, losses) = output.crosswalk(stored.record, from);
         let position = Position { record: stored.id as u32, line: None, offset: None };
-        match output.write(&mut out, record, &id) {
-            Ok(()) => {
-                report.written += 1;
-                if let Some((to, losses)) = losses {
-                    report.losses(Crosswalked { file: file.clone(), position, from, to, losses });
-                }
-            }
-            Err(RecordFailure::Fatal(e)) => return Err(e),
-            Err(RecordFailure::Refused(message)) => match options.on_unmappable {
-                OnUnmappable::Stop => return Err(Error::ExportStopped { file: file.clone(), message }),
-                OnUnmappable::Skip => report.skipped(Problem { file: file.clone(), position, message }),
-            },
-        }
-        Ok::<_, Error>(())
+        output.put(&mut out, &mut report, stored.record, stored.flavour, &file, position, options.on_unmappable)
     };
     match selection {
         Selection::All => catalogue.for_each(&mut write)?,
@@ -560,23 +577,8 @@ pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOpt
     for item in source::read_file(input, from.format, from.encoding)? {
         match item {
             Ok(Incoming { position, record, notes }) => {
-                let id = position.record.to_string();
                 let source_flavour = from.flavour.unwrap_or_else(|| Flavour::detect(&record));
-                let (record, losses) = output.crosswalk(record, source_flavour);
-                match output.write(&mut out, record, &id) {
-                    Ok(()) => {
-                        report.written += 1;
-                        if let Some((to, losses)) = losses {
-                            let from = source_flavour;
-                            report.losses(Crosswalked { file: file.clone(), position, from, to, losses });
-                        }
-                    }
-                    Err(RecordFailure::Fatal(e)) => return Err(e),
-                    Err(RecordFailure::Refused(message)) => match to.on_unmappable {
-                        OnUnmappable::Stop => return Err(Error::ExportStopped { file: display_name(target), message }),
-                        OnUnmappable::Skip => report.skipped(Problem { file: file.clone(), position, message }),
-                    },
-                }
+                output.put(&mut out, &mut report, record, source_flavour, &file, position, to.on_unmappable)?;
                 if !notes.is_empty() {
                     report.repaired(Repaired { file: file.clone(), position, notes });
                 }
