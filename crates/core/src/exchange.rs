@@ -377,7 +377,7 @@ impl Output {
         out: &mut BufWriter<std::fs::File>,
         report: &mut ExportReport,
         record: Record,
-        from: Flavour,
+        from: impl FnOnce(&Record) -> Flavour,
         file: &str,
         position: Position,
         on_unmappable: OnUnmappable,
@@ -386,7 +386,7 @@ impl Output {
         match self.write(out, record, &position.record.to_string()) {
             Ok(()) => {
                 report.written += 1;
-                if let Some((to, losses)) = losses {
+                if let Some((from, to, losses)) = losses {
                     report.losses(Crosswalked { file: file.to_string(), position, from, to, losses });
                 }
             }
@@ -403,15 +403,21 @@ impl Output {
 
     /// The record in the target flavour, with what the crosswalk left behind (nothing when
     /// no flavour was asked for or the record already is in it).
-    fn crosswalk(&self, record: Record, from: Flavour) -> (Record, Option<(Flavour, Vec<Message>)>) {
-        match self.flavour {
-            Some(to) if to != from => {
-                let converted = crosswalk::convert(&record, from, to);
-                let losses = converted.losses.iter().map(|l| l.message()).collect::<Vec<_>>();
-                (converted.record, (!losses.is_empty()).then_some((to, losses)))
-            }
-            _ => (record, None),
+    /// `from` tells the record's own flavour; it is asked only when a target flavour was
+    /// chosen (detecting it costs a pass over the record).
+    fn crosswalk(
+        &self,
+        record: Record,
+        from: impl FnOnce(&Record) -> Flavour,
+    ) -> (Record, Option<(Flavour, Flavour, Vec<Message>)>) {
+        let Some(to) = self.flavour else { return (record, None) };
+        let from = from(&record);
+        if from == to {
+            return (record, None);
         }
+        let converted = crosswalk::convert(&record, from, to);
+        let losses = converted.losses.iter().map(|l| l.message()).collect::<Vec<_>>();
+        (converted.record, (!losses.is_empty()).then_some((from, to, losses)))
     }
 
     fn write(
@@ -548,7 +554,8 @@ pub fn export_selection(
     let file = display_name(target);
     let mut write = |stored: StoredRecord| {
         let position = Position { record: stored.id as u32, line: None, offset: None };
-        output.put(&mut out, &mut report, stored.record, stored.flavour, &file, position, options.on_unmappable)
+        let flavour = stored.flavour;
+        output.put(&mut out, &mut report, stored.record, |_| flavour, &file, position, options.on_unmappable)
     };
     match selection {
         Selection::All => catalogue.for_each(&mut write)?,
@@ -577,7 +584,7 @@ pub fn convert(input: &Path, target: &Path, from: &ImportOptions, to: &ExportOpt
     for item in source::read_file(input, from.format, from.encoding)? {
         match item {
             Ok(Incoming { position, record, notes }) => {
-                let source_flavour = from.flavour.unwrap_or_else(|| Flavour::detect(&record));
+                let source_flavour = |record: &Record| from.flavour.unwrap_or_else(|| Flavour::detect(record));
                 output.put(&mut out, &mut report, record, source_flavour, &file, position, to.on_unmappable)?;
                 if !notes.is_empty() {
                     report.repaired(Repaired { file: file.clone(), position, notes });
